@@ -1,0 +1,133 @@
+package io.fineq.rtl;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every size decision of the FineQ datapath, computed once (Gemmini's GemminiArrayConfig plays
+ * this role there). Templates, the Chisel back end, the testbench and the cost models read the
+ * derived values from here and never recompute them. See docs/microarchitecture.md section 1.
+ *
+ * @param rows          R, array rows = tokens per activation tile
+ * @param cols          C, array columns = input channels per k-tile = decoders
+ * @param actWidth      ACT_W, activation width in bits (signed)
+ * @param termination   early termination (L = max(1, max|w|)) when true, L = 3 when false
+ * @param adderPipeline P, a pipeline register after every P adder-tree levels; 0 = none
+ */
+public record FineqConfig(int rows, int cols, int actWidth, boolean termination, int adderPipeline) {
+
+    public static final int MAX_DIM = 1024;
+    public static final int MIN_ACT_W = 2;
+    public static final int MAX_ACT_W = 16;
+    public static final int MAX_PIPE = 16;
+    /** Bits of one packed block (7 bytes, spec section 3). */
+    public static final int BLOCK_BITS = 56;
+    /** Weights per block. */
+    public static final int BLOCK_ROWS = 24;
+    /** Bits of one decoded weight, {sign, mag[1:0]}. */
+    public static final int WEIGHT_BITS = 3;
+
+    public static final int DEFAULT_DIM = 64;
+    public static final int DEFAULT_ACT_W = 8;
+
+    public FineqConfig {
+        checkRange("rows", rows, 1, MAX_DIM);
+        checkRange("cols", cols, 1, MAX_DIM);
+        checkRange("act-width", actWidth, MIN_ACT_W, MAX_ACT_W);
+        checkRange("adder-pipeline", adderPipeline, 0, MAX_PIPE);
+    }
+
+    /** The paper's configuration: 64 x 64, 8-bit activations, early termination, no adder pipelining. */
+    public static FineqConfig defaults() {
+        return new FineqConfig(DEFAULT_DIM, DEFAULT_DIM, DEFAULT_ACT_W, true, 0);
+    }
+
+    private static void checkRange(String name, int value, int lo, int hi) {
+        if (value < lo || value > hi) {
+            throw new ConfigException(name, value + " is out of range " + lo + ".." + hi);
+        }
+    }
+
+    /** Module-set name and output folder name, e.g. {@code fineq_64x64}. */
+    public String name() {
+        return "fineq_" + rows + "x" + cols;
+    }
+
+    /** D = ceil(log2 C); 0 for a single column. */
+    public int treeDepth() {
+        return ceilLog2(cols);
+    }
+
+    /** S = number of pipeline registers inside the adder tree: after levels P, 2P, ... strictly below D. */
+    public int pipeStages() {
+        return adderPipeline == 0 ? 0 : Math.max(treeDepth() - 1, 0) / adderPipeline;
+    }
+
+    /** True when a pipeline register follows tree level {@code level} (1..D-1). */
+    public boolean registeredAfterLevel(int level) {
+        return adderPipeline != 0 && level >= 1 && level < treeDepth() && level % adderPipeline == 0;
+    }
+
+    /** Width of one leaf: a sign-applied activation, ACT_W + 1 bits. */
+    public int leafWidth() {
+        return actWidth + 1;
+    }
+
+    /** Width of a node at tree level l (level 0 = leaves). */
+    public int levelWidth(int level) {
+        return leafWidth() + level;
+    }
+
+    /** Width of the adder-tree output (level D). */
+    public int treeWidth() {
+        return levelWidth(treeDepth());
+    }
+
+    /** Largest |y| of one k-tile: 3 * C * 2^(ACT_W-1). */
+    public BigInteger maxAbsResult() {
+        return BigInteger.valueOf(3L * cols).shiftLeft(actWidth - 1);
+    }
+
+    /** ACC_W = bitlength(3 * C * 2^(ACT_W-1)) + 1: the signed accumulator never overflows. */
+    public int accWidth() {
+        return maxAbsResult().bitLength() + 1;
+    }
+
+    /** Width of a PE-row index, at least 1. */
+    public int rowIndexWidth() {
+        return Math.max(1, ceilLog2(rows));
+    }
+
+    /** Width of the activation beat, C * ACT_W. */
+    public int actBeatWidth() {
+        return cols * actWidth;
+    }
+
+    /** Width of the weight beat, C * 56. */
+    public int weightBeatWidth() {
+        return cols * BLOCK_BITS;
+    }
+
+    /** Width of the result beat, R * ACC_W. */
+    public int resultBeatWidth() {
+        return rows * accWidth();
+    }
+
+    /** Node count per tree level, level 0 (C leaves) to level D (1 node). */
+    public List<Integer> levelSizes() {
+        List<Integer> sizes = new ArrayList<>();
+        int n = cols;
+        sizes.add(n);
+        while (n > 1) {
+            n = (n + 1) / 2;
+            sizes.add(n);
+        }
+        return Collections.unmodifiableList(sizes);
+    }
+
+    static int ceilLog2(int n) {
+        return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+    }
+}
