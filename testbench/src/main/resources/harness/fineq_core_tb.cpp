@@ -1,0 +1,245 @@
+// Verilator harness for fineq_core (docs/microarchitecture.md).
+//
+// Streams come from text files written by the Java testbench (io.fineq.tb):
+//   act=FILE   one activation beat per line, hex, most significant digit first (C*ACT_W bits)
+//   w=FILE     one weight beat per line: "<last> <hex>" (last is 0/1, hex is C*56 bits)
+//   out=FILE   written: one result beat per line as hex (R*ACC_W bits, zero-extended to 32-bit
+//              words), then "cycles <n>" where n = index of the cycle of the last result
+//              handshake + 1, cycle 0 being the first rising edge after reset is released.
+//   results=N  number of result beats to wait for
+//   seed=S stall=P   with P > 0, each cycle each stream is independently stalled with
+//              probability P/100 (input valid dropped, result ready dropped); xorshift64 PRNG
+//   max_cycles=M     give up (exit 3) after M cycles
+//   trace=FILE       FST waveform (only when built with --trace-fst)
+// Valid/data are applied while clk_i is low, handshakes are sampled after eval(), before the
+// rising edge, exactly as a synchronous valid/ready protocol defines them.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "Vfineq_core.h"
+#include "verilated.h"
+#if VM_TRACE
+#include "verilated_fst_c.h"
+#endif
+
+namespace {
+
+using Words = std::vector<uint32_t>;
+
+Words parse_hex(const std::string& hex, const std::string& where) {
+    Words w;
+    int bits = 0;
+    uint32_t cur = 0;
+    for (auto it = hex.rbegin(); it != hex.rend(); ++it) {
+        char c = *it;
+        uint32_t v;
+        if (c >= '0' && c <= '9') v = c - '0';
+        else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
+        else {
+            std::cerr << "error: " << where << ": bad hex digit '" << c << "'\n";
+            std::exit(2);
+        }
+        cur |= v << bits;
+        bits += 4;
+        if (bits == 32) {
+            w.push_back(cur);
+            cur = 0;
+            bits = 0;
+        }
+    }
+    if (bits) w.push_back(cur);
+    return w;
+}
+
+template <typename T>
+void set_port(T& port, const Words& w) {
+    uint64_t v = 0;
+    if (!w.empty()) v = w[0];
+    if (w.size() > 1 && sizeof(T) > 4) v |= static_cast<uint64_t>(w[1]) << 32;
+    port = static_cast<T>(v);
+}
+
+template <std::size_t N>
+void set_port(VlWide<N>& port, const Words& w) {
+    for (std::size_t i = 0; i < N; ++i) port[i] = i < w.size() ? w[i] : 0u;
+}
+
+template <typename T>
+std::string get_port(const T& port) {
+    char buf[32];
+    uint64_t v = static_cast<uint64_t>(port);
+    if (sizeof(T) > 4) std::snprintf(buf, sizeof buf, "%08x%08x", static_cast<unsigned>(v >> 32), static_cast<unsigned>(v));
+    else std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(v));
+    return buf;
+}
+
+template <std::size_t N>
+std::string get_port(const VlWide<N>& port) {
+    std::string s;
+    char buf[16];
+    for (std::size_t i = N; i-- > 0;) {
+        std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(port[i]));
+        s += buf;
+    }
+    return s;
+}
+
+std::string arg(int argc, char** argv, const std::string& key, const std::string& def) {
+    const std::string prefix = key + "=";
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.rfind(prefix, 0) == 0) return a.substr(prefix.size());
+        if (a.rfind("+" + prefix, 0) == 0) return a.substr(prefix.size() + 1);
+    }
+    return def;
+}
+
+std::vector<std::string> read_lines(const std::string& file) {
+    std::ifstream in(file);
+    if (!in) {
+        std::cerr << "error: cannot read " << file << "\n";
+        std::exit(2);
+    }
+    std::vector<std::string> lines;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) lines.push_back(line);
+    }
+    return lines;
+}
+
+struct Prng {
+    uint64_t s;
+    explicit Prng(uint64_t seed) : s(seed ? seed : 0x9e3779b97f4a7c15ull) {}
+    uint32_t next() {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        return static_cast<uint32_t>(s >> 32);
+    }
+    bool stall(unsigned pct) { return pct && (next() % 100u) < pct; }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string act_file = arg(argc, argv, "act", "");
+    const std::string w_file = arg(argc, argv, "w", "");
+    const std::string out_file = arg(argc, argv, "out", "");
+    const long results = std::atol(arg(argc, argv, "results", "0").c_str());
+    const unsigned stall = static_cast<unsigned>(std::atoi(arg(argc, argv, "stall", "0").c_str()));
+    const long max_cycles = std::atol(arg(argc, argv, "max_cycles", "100000000").c_str());
+    Prng prng(std::strtoull(arg(argc, argv, "seed", "1").c_str(), nullptr, 10));
+    if (act_file.empty() || w_file.empty() || out_file.empty() || results <= 0) {
+        std::cerr << "usage: act=FILE w=FILE out=FILE results=N [seed=S stall=P max_cycles=M trace=FILE]\n";
+        return 2;
+    }
+
+    std::vector<Words> acts;
+    for (const auto& l : read_lines(act_file)) acts.push_back(parse_hex(l, act_file));
+    std::vector<Words> ws;
+    std::vector<bool> wlast;
+    for (const auto& l : read_lines(w_file)) {
+        std::istringstream ls(l);
+        int last = 0;
+        std::string hex;
+        if (!(ls >> last >> hex) || (last != 0 && last != 1)) {
+            std::cerr << "error: " << w_file << ": expected '<0|1> <hex>' per line, got '" << l << "'\n";
+            return 2;
+        }
+        wlast.push_back(last == 1);
+        ws.push_back(parse_hex(hex, w_file));
+    }
+
+    auto ctx = std::make_unique<VerilatedContext>();
+    ctx->commandArgs(argc, argv);
+    auto top = std::make_unique<Vfineq_core>(ctx.get());
+#if VM_TRACE
+    std::unique_ptr<VerilatedFstC> tfp;
+    const std::string trace_file = arg(argc, argv, "trace", "");
+    if (!trace_file.empty()) {
+        ctx->traceEverOn(true);
+        tfp = std::make_unique<VerilatedFstC>();
+        top->trace(tfp.get(), 99);
+        tfp->open(trace_file.c_str());
+    }
+#endif
+    uint64_t sim_time = 0;
+    auto tick_half = [&](int clk) {
+        top->clk_i = clk;
+        top->eval();
+#if VM_TRACE
+        if (tfp) tfp->dump(sim_time);
+#endif
+        ++sim_time;
+    };
+
+    // Reset: two cycles with rst_ni low, inputs idle.
+    top->act_valid_i = 0;
+    top->w_valid_i = 0;
+    top->res_ready_i = 0;
+    top->rst_ni = 0;
+    for (int i = 0; i < 2; ++i) {
+        tick_half(0);
+        tick_half(1);
+    }
+    top->rst_ni = 1;
+
+    std::ofstream out(out_file);
+    if (!out) {
+        std::cerr << "error: cannot write " << out_file << "\n";
+        return 2;
+    }
+    std::size_t ai = 0, wi = 0;
+    long got = 0, last_cycle = -1;
+    long cycle = 0;
+    for (; cycle < max_cycles && got < results; ++cycle) {
+        const bool act_v = ai < acts.size() && !prng.stall(stall);
+        const bool w_v = wi < ws.size() && !prng.stall(stall);
+        const bool res_r = !prng.stall(stall);
+        top->act_valid_i = act_v;
+        if (ai < acts.size()) set_port(top->act_data_i, acts[ai]);
+        top->w_valid_i = w_v;
+        if (wi < ws.size()) {
+            set_port(top->w_data_i, ws[wi]);
+            top->w_last_i = wlast[wi];
+        }
+        top->res_ready_i = res_r;
+        tick_half(0);
+        // Sample the handshakes of this cycle (ready/valid outputs depend on state only).
+        const bool act_fire = act_v && top->act_ready_o;
+        const bool w_fire = w_v && top->w_ready_o;
+        if (top->res_valid_o && res_r) {
+            out << get_port(top->res_data_o) << "\n";
+            ++got;
+            last_cycle = cycle;
+        }
+        tick_half(1);
+        if (act_fire) ++ai;
+        if (w_fire) ++wi;
+    }
+#if VM_TRACE
+    if (tfp) tfp->close();
+#endif
+    top->final();
+    if (got < results) {
+        std::cerr << "error: timeout after " << cycle << " cycles: " << got << " of " << results
+                  << " results, " << ai << " of " << acts.size() << " activation beats and " << wi << " of "
+                  << ws.size() << " weight beats consumed\n";
+        out << "timeout " << cycle << "\n";
+        return 3;
+    }
+    out << "cycles " << (last_cycle + 1) << "\n";
+    out << "consumed " << ai << " " << wi << "\n";
+    return 0;
+}
