@@ -49,8 +49,12 @@ public final class AccModel {
      * {@code neg[c]} the sign bit of the weight of column c.
      */
     public static long treeSum(int[] sel, boolean[] neg, int actWidth) {
+        return treeSum(sel, neg, actWidth, new long[sel.length]);
+    }
+
+    /** As {@link #treeSum(int[], boolean[], int)} with a caller-owned scratch array of at least C entries. */
+    static long treeSum(int[] sel, boolean[] neg, int actWidth, long[] level) {
         int n = sel.length;
-        long[] level = new long[n];
         for (int c = 0; c < n; c++) {
             level[c] = leaf(sel[c], neg[c]);
             checkWidth(level[c], leafWidth(actWidth), 0);

@@ -60,16 +60,25 @@ public final class ArrayModel {
         return t + 1;
     }
 
-    /** The C leaves of one row at bit-time t, through the encoders and PEs, summed by the tree. */
-    private static long rowTree(int[] acts, int[] codes, int t, int actWidth) {
-        int c = codes.length;
-        int[] sel = new int[c];
-        boolean[] neg = new boolean[c];
-        for (int i = 0; i < c; i++) {
-            sel[i] = PeModel.select(TemporalEncoderModel.bit(WeightCode.magnitude(codes[i]), t), acts[i]);
-            neg[i] = WeightCode.negative(codes[i]);
-        }
-        return AccModel.treeSum(sel, neg, actWidth);
+    /**
+     * The C leaves of one row at bit-time t, through the encoders and PEs, summed by the tree.
+     * {@code sel} and {@code level} are scratch arrays of C entries (this runs in the inner loop).
+     */
+    private static long rowTree(int[] acts, int[] mags, boolean[] neg, int t, int actWidth, int[] sel, long[] level) {
+        for (int c = 0; c < mags.length; c++) sel[c] = PeModel.select(TemporalEncoderModel.bit(mags[c], t), acts[c]);
+        return AccModel.treeSum(sel, neg, actWidth, level);
+    }
+
+    private static int[] magnitudes(int[] codes) {
+        int[] mags = new int[codes.length];
+        for (int c = 0; c < codes.length; c++) mags[c] = WeightCode.magnitude(codes[c]);
+        return mags;
+    }
+
+    private static boolean[] signs(int[] codes) {
+        boolean[] neg = new boolean[codes.length];
+        for (int c = 0; c < codes.length; c++) neg[c] = WeightCode.negative(codes[c]);
+        return neg;
     }
 
     /**
@@ -80,10 +89,15 @@ public final class ArrayModel {
      */
     public static VectorResult computeVector(int[][] acts, int[] codes, boolean termination, int actWidth) {
         int length = vectorLength(codes, termination);
+        int cols = codes.length;
+        int[] mags = magnitudes(codes);
+        boolean[] neg = signs(codes);
+        int[] sel = new int[cols];
+        long[] level = new long[cols];
         long[] y = new long[acts.length];
+        AccModel acc = new AccModel(cols, actWidth, 0);
         for (int r = 0; r < acts.length; r++) {
-            AccModel acc = new AccModel(codes.length, actWidth, 0);
-            for (int t = 0; t < length; t++) acc.clock(true, rowTree(acts[r], codes, t, actWidth), t == 0, true);
+            for (int t = 0; t < length; t++) acc.clock(true, rowTree(acts[r], mags, neg, t, actWidth, sel, level), t == 0, true);
             y[r] = acc.y();
         }
         return new VectorResult(y, length);
@@ -122,10 +136,14 @@ public final class ArrayModel {
         boolean lS = s == 0 ? last : lastPipe[s - 1];
 
         // Stage 0 reads the PE registers before this edge writes them.
+        int[] mags = magnitudes(codes);
+        boolean[] neg = signs(codes);
+        int[] rowActs = new int[cols];
+        int[] sel = new int[cols];
+        long[] level = new long[cols];
         for (int r = 0; r < rows; r++) {
-            int[] rowActs = new int[cols];
             for (int c = 0; c < cols; c++) rowActs[c] = pes[r][c].activation();
-            accs[r].clock(en, rowTree(rowActs, codes, t, actWidth), fS, vS);
+            accs[r].clock(en, rowTree(rowActs, mags, neg, t, actWidth, sel, level), fS, vS);
         }
         if (en) {
             for (int i = s - 1; i > 0; i--) {

@@ -17,16 +17,34 @@ public final class BeatCodec {
 
     /** Packs signed elements of {@code width} bits each, element 0 in the low bits. */
     public static BigInteger packSigned(long[] values, int width) {
-        BigInteger mask = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
-        BigInteger beat = BigInteger.ZERO;
-        for (int e = values.length - 1; e >= 0; e--) {
+        long lo = -(1L << (width - 1));
+        long hi = (1L << (width - 1)) - 1;
+        long[] words = new long[(values.length * width + 63) / 64];
+        for (int e = 0; e < values.length; e++) {
             long v = values[e];
-            long lo = -(1L << (width - 1));
-            long hi = (1L << (width - 1)) - 1;
             if (v < lo || v > hi) throw new IllegalArgumentException("beat element " + e + " = " + v + " does not fit " + width + " signed bits");
-            beat = beat.shiftLeft(width).or(BigInteger.valueOf(v).and(mask));
+            put(words, (long) e * width, width, v);
         }
-        return beat;
+        return toBigInteger(words);
+    }
+
+    /** Writes the low {@code width} (<= 64) bits of v at bit offset {@code at}. */
+    private static void put(long[] words, long at, int width, long v) {
+        long bits = width == 64 ? v : v & ((1L << width) - 1);
+        int w = (int) (at >>> 6);
+        int off = (int) (at & 63);
+        words[w] |= bits << off;
+        if (off + width > 64) words[w + 1] |= bits >>> (64 - off);
+    }
+
+    /** Little-endian 64-bit words to a non-negative BigInteger. */
+    private static BigInteger toBigInteger(long[] words) {
+        byte[] be = new byte[words.length * 8 + 1]; // leading zero byte keeps the value non-negative
+        for (int i = 0; i < words.length; i++) {
+            long v = words[i];
+            for (int b = 0; b < 8; b++) be[be.length - 1 - (8 * i + b)] = (byte) (v >>> (8 * b));
+        }
+        return new BigInteger(be);
     }
 
     public static BigInteger packSigned(int[] values, int width) {
@@ -47,12 +65,12 @@ public final class BeatCodec {
 
     /** Packs C 56-bit blocks, column c at {@code [56c +: 56]}. */
     public static BigInteger packBlocks(long[] blocks) {
-        BigInteger beat = BigInteger.ZERO;
-        for (int c = blocks.length - 1; c >= 0; c--) {
+        long[] words = new long[(blocks.length * BLOCK_BITS + 63) / 64];
+        for (int c = 0; c < blocks.length; c++) {
             if ((blocks[c] & ~DecoderModel.BLOCK_MASK) != 0) throw new IllegalArgumentException("block " + c + " has bits above bit 55");
-            beat = beat.shiftLeft(BLOCK_BITS).or(BigInteger.valueOf(blocks[c]));
+            put(words, (long) c * BLOCK_BITS, BLOCK_BITS, blocks[c]);
         }
-        return beat;
+        return toBigInteger(words);
     }
 
     /** Unpacks C 56-bit blocks. */

@@ -22,7 +22,7 @@ public record CoreParams(int rows, int actWidth, boolean termination, int pipeSt
         check("pipeStages", pipeStages, 0, MAX_PIPE_STAGES);
     }
 
-    /** The paper's configuration rows: R = 64, 8-bit activations, early termination, no adder pipelining. */
+    /** The paper's configuration: R = 64, 8-bit activations, early termination, no adder pipelining. */
     public static CoreParams defaults() {
         return new CoreParams(64, 8, true, 0);
     }

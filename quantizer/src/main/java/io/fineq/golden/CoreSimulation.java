@@ -50,6 +50,11 @@ public final class CoreSimulation {
         long limit = 64L * (streams.expectedCycles() + streams.activations().size() + streams.weights().size() + expected) + 1000;
         long cycle = 0;
         long lastHandshake = -1;
+        // The beat on each input bus, unpacked once per beat (not once per cycle).
+        int[] actData = new int[cols];
+        int actDataIndex = -1;
+        long[] wData = new long[cols];
+        int wDataIndex = -1;
         while (out.size() < expected) {
             if (cycle > limit) throw new IllegalStateException("core model made no progress after " + cycle + " cycles ("
                     + out.size() + " of " + expected + " results)");
@@ -59,12 +64,15 @@ public final class CoreSimulation {
             wShown = wHas && (wShown || stalls == null || stalls.nextInt(4) != 0);
             boolean resReady = stalls == null || stalls.nextInt(3) != 0;
 
-            int[] actData = new int[cols];
-            if (actShown) {
+            if (actShown && actDataIndex != act) {
                 long[] v = BeatCodec.unpackSigned(streams.activations().get(act), cols, streams.actWidth());
                 for (int c = 0; c < cols; c++) actData[c] = (int) v[c];
+                actDataIndex = act;
             }
-            long[] wData = wShown ? BeatCodec.unpackBlocks(streams.weights().get(w).data(), cols) : new long[cols];
+            if (wShown && wDataIndex != w) {
+                wData = BeatCodec.unpackBlocks(streams.weights().get(w).data(), cols);
+                wDataIndex = w;
+            }
             boolean wLast = wShown && streams.weights().get(w).last();
 
             boolean actFire = actShown && core.actReady();

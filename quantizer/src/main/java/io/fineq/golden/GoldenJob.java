@@ -59,6 +59,22 @@ public final class GoldenJob {
         return new JobResult(rows, cols, tiles, y, totalL, CycleFormula.cycles(t, rows, totalL, params.pipeStages()));
     }
 
+    /**
+     * The cycle count of a job on N tokens from the weights alone (no datapath run): L depends only
+     * on the weights, so sumL = ceil(N/R) * sum over k-tiles of that tile's sum of L.
+     */
+    public static long cycles(FqwImage image, int tokens, CoreParams params) {
+        if (tokens < 1) throw new IllegalArgumentException("tokens must be >= 1, got " + tokens);
+        FqwHeader h = image.header();
+        int tokenTiles = (tokens + params.rows() - 1) / params.rows();
+        long sumL = 0;
+        for (int kt = 0; kt < h.kTiles(); kt++) {
+            for (int[] vector : weightVectors(image, kt)) sumL += ArrayModel.vectorLength(vector, params.termination());
+        }
+        return CycleFormula.cycles(CycleFormula.tiles(h.kTiles(), tokens, params.rows()), params.rows(),
+                Math.multiplyExact(sumL, (long) tokenTiles), params.pipeStages());
+    }
+
     /** The exact beat streams of the job (activations, weights, expected results) and its cycle count. */
     public static JobStreams streams(FqwImage image, int[][] x, CoreParams params) {
         return streams(image, x, params, run(image, x, params));

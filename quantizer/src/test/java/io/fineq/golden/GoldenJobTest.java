@@ -136,6 +136,29 @@ class GoldenJobTest {
         assertThat(CycleFormula.cycles(1, 1, 24, 0)).isEqualTo(26);
     }
 
+    @ParameterizedTest
+    @CsvSource({"25,5,3,2,2,true,0", "71,13,9,4,5,false,2", "48,8,1,8,4,true,1"})
+    void cyclesFromWeightsAloneEqualTheJobRun(int m, int k, int n, int rows, int cols, boolean term, int stages) {
+        Random rnd = new Random(77 + m);
+        TestImages.Built built = TestImages.randomBytes(m, k, cols, rnd);
+        CoreParams p = new CoreParams(rows, 8, term, stages);
+        long fromRun = GoldenJob.run(built.image(), TestImages.randomActivations(n, k, 8, rnd), p).cycles();
+        // Independently: T*R + ceil(N/R) * sum over all Kp columns' vectors of L from the decoded values + S + 1.
+        int kp = built.q()[0].length;
+        long sumL = 0;
+        for (int kt = 0; kt < kp / cols; kt++) {
+            for (int[] row : built.q()) {
+                int max = 0;
+                for (int c = 0; c < cols; c++) max = Math.max(max, Math.abs(row[kt * cols + c]));
+                sumL += term ? Math.max(1, max) : 3;
+            }
+        }
+        int nTiles = (n + rows - 1) / rows;
+        long expected = (long) (kp / cols) * nTiles * rows + nTiles * sumL + stages + 1;
+        assertThat(fromRun).isEqualTo(expected);
+        assertThat(GoldenJob.cycles(built.image(), n, p)).isEqualTo(expected);
+    }
+
     @Test
     void cycleFormulaTerms() {
         assertThat(CycleFormula.cycles(2, 2, 64, 0)).isEqualTo(69);
