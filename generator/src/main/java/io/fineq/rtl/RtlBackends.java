@@ -13,9 +13,10 @@ public final class RtlBackends {
     public static final String DEFAULT = VelocityBackend.NAME;
 
     private static final Map<String, Function<TemplateRenderer, RtlBackend>> AVAILABLE = new TreeMap<>(Map.of(
-            VelocityBackend.NAME, VelocityBackend::new));
+            VelocityBackend.NAME, VelocityBackend::new,
+            ChiselRtlBackend.NAME, renderer -> new ChiselRtlBackend()));
 
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("chisel");
+    private static final java.util.Set<String> RESERVED = java.util.Set.of();
 
     private RtlBackends() {
     }
@@ -36,7 +37,7 @@ public final class RtlBackends {
             throw new BackendUnavailableException(key);
         }
         throw new ConfigException("backend", "'" + name + "' is not one of " + String.join(", ", AVAILABLE.keySet())
-                + " (reserved: " + String.join(", ", new java.util.TreeSet<>(RESERVED)) + ")");
+                + (RESERVED.isEmpty() ? "" : " (reserved: " + String.join(", ", new java.util.TreeSet<>(RESERVED)) + ")"));
     }
 
     /** A known back end that is not part of this build. */

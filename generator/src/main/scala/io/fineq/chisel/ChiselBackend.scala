@@ -4,24 +4,23 @@ import chisel3.RawModule
 import chisel3.stage.ChiselGeneratorAnnotation
 import circt.stage.{CIRCTTarget, CIRCTTargetAnnotation, ChiselStage, FirtoolOption}
 import firrtl.options.TargetDirAnnotation
-import io.fineq.rtl.FineqConfig
+import io.fineq.rtl.{AtomicDirectoryWriter, ChiselRtlBackend, FineqConfig, GeneratedFile, RtlGenerator, SynthesisOptions}
 
-import java.nio.file.{Files, Path, StandardCopyOption}
+import java.nio.charset.StandardCharsets
+import java.nio.file.{Files, Path}
 import java.util.Comparator
 import scala.jdk.CollectionConverters._
 import scala.util.Using
 
-/** The Chisel back end: elaborates [[FineqCore]] for a [[FineqConfig]] and writes one SystemVerilog file per
-  * module. Java callers use `ChiselBackend.emit(cfg, outDir)` (a static forwarder).
+/** The Chisel back end: elaborates [[FineqCore]] for a [[FineqConfig]] and lowers it with CIRCT firtool to one
+  * Verilog file per module. Java callers use `ChiselBackend.emit(cfg, outDir)` (a static forwarder).
   */
 object ChiselBackend {
 
-  /** Folder suffix beside the Velocity output: rtl-out/fineq_8x8 and rtl-out/fineq_8x8_chisel. */
-  val FolderSuffix = "_chisel"
-
-  /** firtool options: no randomised register initialisation and no source locators (deterministic, and plain
-    * enough for Yosys 0.23 and Verilator 5.006: no local variables in procedural blocks, no packed arrays,
-    * `always @(*)` instead of `always_comb`).
+  /** firtool options. No randomised register initialisation and no source locators keep the output deterministic
+    * and free of simulation-only code; the lowering options restrict firtool's SystemVerilog emitter to plain
+    * Verilog-2005 (no local variables in procedural blocks, no packed arrays, `always @(*)` instead of
+    * `always_comb`), which Yosys 0.23 reads without -sv and Verilator 5.006 lints clean with -Wall.
     */
   val FirtoolOptions: Seq[String] = Seq(
     "--disable-all-randomization",
@@ -29,51 +28,40 @@ object ChiselBackend {
     "--lowering-options=disallowLocalVariables,disallowPackedArrays,noAlwaysComb,locationInfoStyle=none"
   )
 
-  /** Folder of the Chisel form of `cfg` under the output root, e.g. `rtl-out/fineq_8x8_chisel`. */
-  def folder(cfg: FineqConfig, outRoot: Path): Path = outRoot.resolve(cfg.name() + FolderSuffix)
-
-  /** Emits `fineq_core` and its submodules for `cfg` into exactly `outDir` (replaced as a whole); returns the
-    * written files, sorted by name.
+  /** Writes the complete Chisel form of `cfg` into exactly `outDir` (replaced as a whole, never half-written):
+    * the module files plus the filelist, synthesis scripts and manifest that every back end shares.
+    * `mvn generate-rtl -Dbackend=chisel` writes to `rtl-out/<cfg.name()>_chisel`.
     */
-  def emit(cfg: FineqConfig, outDir: Path): java.util.List[Path] = emitModule(new FineqCore(cfg), outDir)
+  def emit(cfg: FineqConfig, outDir: Path): java.util.List[GeneratedFile] = {
+    val files = new RtlGenerator().generate(cfg, SynthesisOptions.defaults(), new ChiselRtlBackend())
+    new AtomicDirectoryWriter(null).write(outDir, files)
+    files
+  }
 
-  /** Emits any Chisel module (tests emit single FineQ modules) into exactly `outDir`. */
-  def emitModule(gen: => RawModule, outDir: Path): java.util.List[Path] = {
-    val target = outDir.toAbsolutePath.normalize()
-    val parent = target.getParent
-    Files.createDirectories(parent)
-    val staging = Files.createTempDirectory(parent, "." + target.getFileName + ".tmp")
+  /** The Verilog of every module of `fineq_core` for `cfg`, by module name. */
+  def coreModules(cfg: FineqConfig): java.util.SortedMap[String, String] = verilogOf(new FineqCore(cfg))
+
+  /** Elaborates any Chisel module and returns firtool's output, one entry per module (module name -> text). */
+  def verilogOf(gen: => RawModule): java.util.SortedMap[String, String] = {
+    val dir = Files.createTempDirectory("fineq-chisel")
     try {
-      runFirtool(gen, staging)
-      replaceFolder(staging, target)
-    } finally deleteTree(staging)
-    listFiles(target).asJava
+      val annotations = Seq(
+        ChiselGeneratorAnnotation(() => gen),
+        CIRCTTargetAnnotation(CIRCTTarget.SystemVerilog),
+        TargetDirAnnotation(dir.toString)
+      ) ++ FirtoolOptions.map(FirtoolOption(_))
+      // --firtool-binary-path (the FirtoolBinaryPath annotation is package-private) bypasses firtool-resolver.
+      val args = Array("--split-verilog", "--firtool-binary-path", FirtoolLocator.firtool().toString)
+      (new ChiselStage).execute(args, annotations)
+      val modules = new java.util.TreeMap[String, String]()
+      Using.resource(Files.list(dir)) { files =>
+        files.iterator().asScala.filter(_.getFileName.toString.endsWith(".sv")).foreach { f =>
+          modules.put(f.getFileName.toString.stripSuffix(".sv"), new String(Files.readAllBytes(f), StandardCharsets.UTF_8))
+        }
+      }
+      modules
+    } finally deleteTree(dir)
   }
-
-  private def runFirtool(gen: => RawModule, dir: Path): Unit = {
-    val annotations = Seq(
-      ChiselGeneratorAnnotation(() => gen),
-      CIRCTTargetAnnotation(CIRCTTarget.SystemVerilog),
-      TargetDirAnnotation(dir.toString)
-    ) ++ FirtoolOptions.map(FirtoolOption(_))
-    // --firtool-binary-path (the FirtoolBinaryPath annotation is package-private) bypasses firtool-resolver.
-    val args = Array("--split-verilog", "--firtool-binary-path", FirtoolLocator.firtool().toString)
-    (new ChiselStage).execute(args, annotations)
-  }
-
-  /** Moves the staged output into place: the old folder (if any) is renamed aside first, so a reader sees either
-    * the old or the new complete set, never a mix.
-    */
-  private def replaceFolder(staging: Path, target: Path): Unit = {
-    val old = target.resolveSibling("." + target.getFileName + ".old")
-    deleteTree(old)
-    if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE)
-    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE)
-    deleteTree(old)
-  }
-
-  private def listFiles(dir: Path): Seq[Path] =
-    Using.resource(Files.list(dir))(_.iterator().asScala.filter(Files.isRegularFile(_)).toSeq.sortBy(_.getFileName.toString))
 
   private def deleteTree(dir: Path): Unit =
     if (Files.exists(dir)) {
