@@ -21,8 +21,9 @@ object BlockDecode {
     // Code 00: three 2-bit values {s, m0} widened to {s, 0, m0}.
     val twoBit = MuxLookup(pos, 0.U(3.W))(Seq.tabulate(3)(i => i.U -> Cat(f(2 * i + 1), 0.U(1.W), f(2 * i))))
     // Codes 1..3: position z = code - 1 is zero, the kept positions in increasing order take F[2:0], F[5:3].
+    // Kept positions {0,1,2} minus z: the second kept one is 2, except for z = 2 where it is 1.
     val zero       = code - 1.U
-    val secondKept = pos > zero
+    val secondKept = pos === Mux(zero === 2.U, 1.U, 2.U)
     val threeBit   = Mux(pos === zero || pos === 3.U, 0.U(3.W), Mux(secondKept, f(5, 3), f(2, 0)))
     Mux(code === 0.U, twoBit, threeBit)
   }
