@@ -41,7 +41,9 @@ object ChiselBackend {
   /** The Verilog of every module of `fineq_core` for `cfg`, by module name. */
   def coreModules(cfg: FineqConfig): java.util.SortedMap[String, String] = verilogOf(new FineqCore(cfg))
 
-  /** Elaborates any Chisel module and returns firtool's output, one entry per module (module name -> text). */
+  /** Elaborates any Chisel module and returns firtool's output, one entry per module (module name -> text),
+    * including the sources of black boxes that carry their Verilog.
+    */
   def verilogOf(gen: => RawModule): java.util.SortedMap[String, String] = {
     val dir = Files.createTempDirectory("fineq-chisel")
     try {
@@ -55,8 +57,11 @@ object ChiselBackend {
       (new ChiselStage).execute(args, annotations)
       val modules = new java.util.TreeMap[String, String]()
       Using.resource(Files.list(dir)) { files =>
-        files.iterator().asScala.filter(_.getFileName.toString.endsWith(".sv")).foreach { f =>
-          modules.put(f.getFileName.toString.stripSuffix(".sv"), new String(Files.readAllBytes(f), StandardCharsets.UTF_8))
+        // .sv: firtool's modules; .v: black-box sources attached with addPath (copied verbatim).
+        files.iterator().asScala.map(f => (f, f.getFileName.toString)).foreach {
+          case (f, n) if n.endsWith(".sv") || n.endsWith(".v") =>
+            modules.put(n.substring(0, n.lastIndexOf('.')), new String(Files.readAllBytes(f), StandardCharsets.UTF_8))
+          case _ =>
         }
       }
       modules

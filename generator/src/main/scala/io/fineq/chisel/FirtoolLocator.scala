@@ -11,7 +11,7 @@ import java.nio.file.{Files, Path, Paths, StandardCopyOption}
   * ChiselStage as `FirtoolBinaryPath`:
   *   1. `CHISEL_FIRTOOL_PATH` (a directory holding `firtool`, chisel's own convention), when set;
   *   2. otherwise the linux-x64 binary inside the `org.chipsalliance:llvm-firtool` jar on the classpath,
-  *      copied once into a per-user cache directory (a jar entry cannot be executed in place).
+  *      copied once into `$XDG_CACHE_HOME/fineq/` or `~/.cache/fineq/` (a jar entry cannot be executed in place).
   */
 object FirtoolLocator {
   val EnvVariable = "CHISEL_FIRTOOL_PATH"
@@ -39,13 +39,14 @@ object FirtoolLocator {
       throw new FirtoolNotFoundException(
         s"org.chipsalliance:llvm-firtool is not on the classpath (no $Resource): set $EnvVariable or add the dependency"))
     val connection = url.openConnection()
-    // The jar's file name carries the version (llvm-firtool-1.62.1.jar): one cache folder per version.
-    val origin = connection match {
-      case jar: JarURLConnection => Paths.get(jar.getJarFileURL.toURI).getFileName.toString.stripSuffix(".jar")
-      case _                     => "llvm-firtool-classpath"
+    val size       = connection.getContentLengthLong
+    // One cache folder per binary: keyed by the jar entry's size and CRC-32 (read from the zip directory, no
+    // decompression), so a different llvm-firtool, also inside a shaded jar, never reuses a stale copy.
+    val key = connection match {
+      case jar: JarURLConnection => f"firtool-$size-${jar.getJarEntry.getCrc}%08x"
+      case _                     => s"firtool-$size"
     }
-    val size   = connection.getContentLengthLong
-    val target = cacheRoot().resolve(origin).resolve("firtool")
+    val target = cacheRoot().resolve(key).resolve("firtool")
     if (Files.isExecutable(target) && Files.size(target) == size) target
     else extract(connection.getInputStream, target)
   }

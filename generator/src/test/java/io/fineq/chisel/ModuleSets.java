@@ -24,12 +24,25 @@ final class ModuleSets {
     static {
         try {
             ROOT = Files.createTempDirectory("fineq-equiv");
+            Runtime.getRuntime().addShutdownHook(new Thread(ModuleSets::deleteRoot));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private ModuleSets() {
+    }
+
+    /** Keeps the scripts and logs for inspection when FINEQ_KEEP_PROOFS is set; deletes them otherwise. */
+    private static void deleteRoot() {
+        if (System.getenv("FINEQ_KEEP_PROOFS") != null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(ROOT)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort at JVM exit: a left-over temporary folder is harmless.
+        }
     }
 
     static Path root() {
