@@ -3,7 +3,6 @@ package io.fineq.chisel
 import chisel3.RawModule
 import chisel3.stage.ChiselGeneratorAnnotation
 import circt.stage.{CIRCTTarget, CIRCTTargetAnnotation, ChiselStage, FirtoolOption}
-import firrtl.options.TargetDirAnnotation
 import io.fineq.rtl.{AtomicDirectoryWriter, ChiselRtlBackend, FineqConfig, GeneratedFile, RtlGenerator, SynthesisOptions}
 
 import java.nio.charset.StandardCharsets
@@ -49,11 +48,10 @@ object ChiselBackend {
     try {
       val annotations = Seq(
         ChiselGeneratorAnnotation(() => gen),
-        CIRCTTargetAnnotation(CIRCTTarget.SystemVerilog),
-        TargetDirAnnotation(dir.toString)
+        CIRCTTargetAnnotation(CIRCTTarget.SystemVerilog)
       ) ++ FirtoolOptions.map(FirtoolOption(_))
       // --firtool-binary-path (the FirtoolBinaryPath annotation is package-private) bypasses firtool-resolver.
-      val args = Array("--split-verilog", "--firtool-binary-path", FirtoolLocator.firtool().toString)
+      val args = Array("--target-dir", dir.toString, "--split-verilog", "--firtool-binary-path", FirtoolLocator.firtool().toString)
       (new ChiselStage).execute(args, annotations)
       val modules = new java.util.TreeMap[String, String]()
       Using.resource(Files.list(dir)) { files =>

@@ -16,20 +16,7 @@ import java.nio.file.{Files, Path}
 class FineqCoreBlackBox(cfg: FineqConfig, verilogDir: Option[Path] = None) extends BlackBox with HasBlackBoxPath {
   override def desiredName: String = ModuleSet.TOP
 
-  val io = IO(new Bundle {
-    val clk_i       = Input(Clock())
-    val rst_ni      = Input(Bool())
-    val act_valid_i = Input(Bool())
-    val act_ready_o = Output(Bool())
-    val act_data_i  = Input(UInt(cfg.actBeatWidth.W))
-    val w_valid_i   = Input(Bool())
-    val w_ready_o   = Output(Bool())
-    val w_data_i    = Input(UInt(cfg.weightBeatWidth.W))
-    val w_last_i    = Input(Bool())
-    val res_valid_o = Output(Bool())
-    val res_ready_i = Input(Bool())
-    val res_data_o  = Output(UInt(cfg.resultBeatWidth.W))
-  })
+  val io = IO(new FineqCorePorts(cfg))
 
   verilogDir.foreach { dir =>
     ModuleSet.verilogFiles().forEach { file =>
@@ -38,4 +25,22 @@ class FineqCoreBlackBox(cfg: FineqConfig, verilogDir: Option[Path] = None) exten
       addPath(path.toAbsolutePath.toString)
     }
   }
+}
+
+/** The ports of `fineq_core` (docs/microarchitecture.md section 2), widths from [[FineqConfig]]. A BlackBox's `io`
+  * fields become the Verilog port names as they are.
+  */
+class FineqCorePorts(cfg: FineqConfig) extends Bundle {
+  val clk_i       = Input(Clock())
+  val rst_ni      = Input(Bool())
+  val act_valid_i = Input(Bool())
+  val act_ready_o = Output(Bool())
+  val act_data_i  = Input(UInt(cfg.actBeatWidth.W))
+  val w_valid_i   = Input(Bool())
+  val w_ready_o   = Output(Bool())
+  val w_data_i    = Input(UInt(cfg.weightBeatWidth.W))
+  val w_last_i    = Input(Bool())
+  val res_valid_o = Output(Bool())
+  val res_ready_i = Input(Bool())
+  val res_data_o  = Output(UInt(cfg.resultBeatWidth.W))
 }
