@@ -18,17 +18,20 @@ object FirtoolLocator {
   private val Resource = "org.chipsalliance/llvm-firtool/linux-x64/bin/firtool"
 
   /** The firtool to run; throws [[FirtoolNotFoundException]] with one line saying what to do. */
-  def firtool(): Path = sys.env.get(EnvVariable).filter(_.nonEmpty) match {
+  def firtool(): Path = firtool(System.getenv())
+
+  /** As [[firtool()]], reading `CHISEL_FIRTOOL_PATH` and `XDG_CACHE_HOME` from `env` (tests pass their own). */
+  def firtool(env: java.util.Map[String, String]): Path = Option(env.get(EnvVariable)).filter(_.nonEmpty) match {
     case Some(dir) =>
       val bin = Paths.get(dir).resolve("firtool")
       if (!Files.isExecutable(bin)) {
         throw new FirtoolNotFoundException(s"$EnvVariable=$dir: no executable firtool in that directory")
       }
       bin
-    case None => fromClasspath()
+    case None => fromClasspath(Option(env.get("XDG_CACHE_HOME")).filter(_.nonEmpty))
   }
 
-  private def fromClasspath(): Path = {
+  private def fromClasspath(xdgCache: Option[String]): Path = {
     val os   = System.getProperty("os.name", "").toLowerCase
     val arch = System.getProperty("os.arch", "").toLowerCase
     if (!os.contains("linux") || !(arch == "amd64" || arch == "x86_64")) {
@@ -46,15 +49,13 @@ object FirtoolLocator {
       case jar: JarURLConnection => f"firtool-$size-${jar.getJarEntry.getCrc}%08x"
       case _                     => s"firtool-$size"
     }
-    val target = cacheRoot().resolve(key).resolve("firtool")
+    val target = cacheRoot(xdgCache).resolve(key).resolve("firtool")
     if (Files.isExecutable(target) && Files.size(target) == size) target
     else extract(connection.getInputStream, target)
   }
 
-  private def cacheRoot(): Path = {
-    val xdg = sys.env.get("XDG_CACHE_HOME").filter(_.nonEmpty)
-    xdg.map(Paths.get(_)).getOrElse(Paths.get(System.getProperty("user.home"), ".cache")).resolve("fineq")
-  }
+  private def cacheRoot(xdgCache: Option[String]): Path =
+    xdgCache.map(Paths.get(_)).getOrElse(Paths.get(System.getProperty("user.home"), ".cache")).resolve("fineq")
 
   /** Copy to a temporary file in the target folder, mark it executable, then rename: concurrent builds never run a
     * half-written binary.
