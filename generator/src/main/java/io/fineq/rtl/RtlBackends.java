@@ -1,7 +1,6 @@
 package io.fineq.rtl;
 
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -12,9 +11,13 @@ public final class RtlBackends {
 
     public static final String DEFAULT = VelocityBackend.NAME;
 
-    private static final Map<String, Function<TemplateRenderer, RtlBackend>> AVAILABLE = new TreeMap<>(Map.of(
-            VelocityBackend.NAME, VelocityBackend::new,
-            ChiselRtlBackend.NAME, renderer -> new ChiselRtlBackend()));
+    /** Default first: messages list the back ends in this order. */
+    private static final Map<String, Function<TemplateRenderer, RtlBackend>> AVAILABLE = new java.util.LinkedHashMap<>();
+
+    static {
+        AVAILABLE.put(VelocityBackend.NAME, VelocityBackend::new);
+        AVAILABLE.put(ChiselRtlBackend.NAME, renderer -> new ChiselRtlBackend());
+    }
 
     private static final java.util.Set<String> RESERVED = java.util.Set.of();
 

@@ -87,6 +87,17 @@ class ChiselBackendTest {
     }
 
     @Test
+    void cliNamesBothBackEndsForAnUnknownOne() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = GeneratorCli.run(new String[] {"--backend=verilog", "--out=" + tmp},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(GeneratorCli.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("error: parameter backend: 'verilog' is not one of velocity, chisel" + System.lineSeparator());
+    }
+
+    @Test
     void outputIsPlainVerilogThatVerilatorLintsCleanAndYosysSynthesises() throws Exception {
         ExternalTools.require("verilator");
         ExternalTools.require("yosys");
