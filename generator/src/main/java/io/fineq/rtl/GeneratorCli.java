@@ -77,6 +77,10 @@ public final class GeneratorCli implements Callable<Integer> {
                 stderr.println("error: " + ex.getMessage());
                 return EXIT_USAGE;
             }
+            if (ex instanceof io.fineq.chisel.FirtoolNotFoundException) {
+                stderr.println("error: chisel back end: " + ex.getMessage());
+                return EXIT_IO;
+            }
             if (ex instanceof IOException || ex instanceof UncheckedIOException) {
                 stderr.println("error: cannot write the output: " + ex.getMessage());
                 return EXIT_IO;
@@ -110,7 +114,7 @@ public final class GeneratorCli implements Callable<Integer> {
         Path root = Path.of(ParameterParser.given(out) ? out.trim() : "rtl-out");
         TemplateRenderer renderer = new TemplateRenderer();
         RtlBackend rtl = RtlBackends.byName(ParameterParser.given(backend) ? backend : RtlBackends.DEFAULT, renderer);
-        Path target = root.resolve(cfg.name()).toAbsolutePath().normalize();
+        Path target = root.resolve(rtl.outputFolder(cfg)).toAbsolutePath().normalize();
 
         long start = System.nanoTime();
         stdout.printf("fineq-generator: %s (%s back end, act_width %d, termination %s, adder pipeline %d) -> %s%n",

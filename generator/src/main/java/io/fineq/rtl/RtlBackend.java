@@ -13,4 +13,9 @@ public interface RtlBackend {
     String name();
 
     List<GeneratedFile> renderModules(FineqConfig cfg);
+
+    /** Folder under the output root; back ends other than the default add a suffix so both forms can coexist. */
+    default String outputFolder(FineqConfig cfg) {
+        return cfg.name();
+    }
 }

@@ -1,7 +1,6 @@
 package io.fineq.rtl;
 
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -12,10 +11,15 @@ public final class RtlBackends {
 
     public static final String DEFAULT = VelocityBackend.NAME;
 
-    private static final Map<String, Function<TemplateRenderer, RtlBackend>> AVAILABLE = new TreeMap<>(Map.of(
-            VelocityBackend.NAME, VelocityBackend::new));
+    /** Default first: messages list the back ends in this order. */
+    private static final Map<String, Function<TemplateRenderer, RtlBackend>> AVAILABLE = new java.util.LinkedHashMap<>();
 
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("chisel");
+    static {
+        AVAILABLE.put(VelocityBackend.NAME, VelocityBackend::new);
+        AVAILABLE.put(ChiselRtlBackend.NAME, renderer -> new ChiselRtlBackend());
+    }
+
+    private static final java.util.Set<String> RESERVED = java.util.Set.of();
 
     private RtlBackends() {
     }
@@ -36,7 +40,7 @@ public final class RtlBackends {
             throw new BackendUnavailableException(key);
         }
         throw new ConfigException("backend", "'" + name + "' is not one of " + String.join(", ", AVAILABLE.keySet())
-                + " (reserved: " + String.join(", ", new java.util.TreeSet<>(RESERVED)) + ")");
+                + (RESERVED.isEmpty() ? "" : " (reserved: " + String.join(", ", new java.util.TreeSet<>(RESERVED)) + ")"));
     }
 
     /** A known back end that is not part of this build. */
