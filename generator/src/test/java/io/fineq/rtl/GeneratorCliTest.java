@@ -55,7 +55,6 @@ class GeneratorCliTest {
         "--adder-pipeline=-1        | parameter adder-pipeline: -1 is out of range 0..16",
         "--termination=maybe        | parameter termination: 'maybe' is not one of on, off, true, false, 1, 0",
         "--clock-mhz=0              | parameter clock-mhz: 0 is out of range 1..5000",
-        "--backend=chisel           | backend chisel is not available in this build",
         "--backend=verilog          | parameter backend: 'verilog' is not one of velocity",
     })
     void badValueGivesOneLineNamingTheParameter(String arg, String message) throws IOException {
