@@ -28,6 +28,10 @@ public final class HwCostCli implements Runnable {
             cmd.getErr().println("error: " + msg);
             return 2;
         });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see --help)");
+            return 2;
+        });
         return cl.execute(args);
     }
 

@@ -42,6 +42,8 @@ public final class YosysStat {
         for (String raw : text.split("\n")) {
             String line = raw.strip();
             if (line.startsWith("=== ") && line.endsWith(" ===")) {
+                // A module without library cells of its own gets no 'Chip area' line: area 0.
+                if (current != null) modules.put(current, new Module(current, cells, 0.0));
                 String name = unescape(line.substring(4, line.length() - 4).strip());
                 current = name.equals("design hierarchy") ? null : name;
                 cells = new LinkedHashMap<>();
@@ -49,6 +51,8 @@ public final class YosysStat {
                 continue;
             }
             if (line.startsWith("Chip area for top module ")) {
+                if (current != null) modules.put(current, new Module(current, cells, 0.0));
+                current = null;
                 top = unescape(quoted(line));
                 topArea = number(line);
                 continue;
@@ -75,7 +79,8 @@ public final class YosysStat {
                 cells.put(type, n);
             }
         }
-        if (modules.isEmpty()) throw new IllegalArgumentException("no 'Chip area for module' lines in the Yosys stat output");
+        if (current != null) modules.put(current, new Module(current, cells, 0.0));
+        if (modules.isEmpty()) throw new IllegalArgumentException("no '=== module ===' sections in the Yosys stat output");
         return new YosysStat(modules, top, topArea);
     }
 
