@@ -32,6 +32,17 @@ public record CellLibrary(Path path, boolean builtIn, double nand2, Map<String, 
     private static final Pattern CELL = Pattern.compile("cell\\s*\\(\\s*\"?([^\")\\s]+)\"?\\s*\\)\\s*\\{");
     private static final Pattern AREA = Pattern.compile("\\barea\\s*:\\s*([0-9.eE+-]+)\\s*;");
 
+    /**
+     * The library a run should use: {@code option} (--liberty) if given, else the system property
+     * {@code liberty} (-Dliberty=... on java or mvn) if non-empty, else the built-in library.
+     */
+    public static CellLibrary select(Path option, Path work) throws IOException {
+        if (option != null) return user(option);
+        String prop = System.getProperty("liberty", "").strip();
+        if (!prop.isEmpty()) return user(Path.of(prop));
+        return builtIn(work);
+    }
+
     /** Extracts the built-in library into {@code dir} and reads it. */
     public static CellLibrary builtIn(Path dir) throws IOException {
         Path file = dir.resolve("fineq_generic.lib");

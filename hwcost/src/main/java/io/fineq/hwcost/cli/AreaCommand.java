@@ -18,12 +18,12 @@ import java.util.concurrent.Callable;
 public final class AreaCommand implements Callable<Integer> {
     @Option(names = "--sizes", defaultValue = "8,16", description = "square array sizes, default ${DEFAULT-VALUE}") String sizes;
     @Option(names = "--act-width", defaultValue = "8", description = "ACT_W (2..16), default ${DEFAULT-VALUE}") int actWidth;
-    @Option(names = "--liberty", description = "Liberty file to map to instead of the built-in fineq_generic.lib") Path liberty;
+    @Option(names = "--liberty", description = "Liberty file to map to instead of the built-in fineq_generic.lib (also -Dliberty=...)") Path liberty;
     @Option(names = "--work", defaultValue = "build/hwcost-area", description = "work folder for RTL and Yosys runs, default ${DEFAULT-VALUE}") Path work;
 
     @Override
     public Integer call() throws Exception {
-        CellLibrary lib = liberty != null ? CellLibrary.user(liberty) : CellLibrary.builtIn(work);
+        CellLibrary lib = CellLibrary.select(liberty, work);
         List<ArrayAreaStudy.Result> results = new ArrayList<>();
         for (int n : Sizes.parse("--sizes", sizes)) {
             ArrayAreaStudy.Result r = new ArrayAreaStudy().run(new FineqConfig(n, n, actWidth, true, 0), lib, work);

@@ -32,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--scale-down", defaultValue = "1", description = "divide every LLaMA-2-7B layer dimension by this (1 = real shapes), default ${DEFAULT-VALUE}") int scaleDown;
     @Option(names = "--clock-mhz", defaultValue = "400", description = "clock for times, default ${DEFAULT-VALUE}") double clockMhz;
     @Option(names = "--seed", defaultValue = "1", description = "synthetic weight seed, default ${DEFAULT-VALUE}") long seed;
-    @Option(names = "--liberty", description = "Liberty file for the area study instead of the built-in fineq_generic.lib") Path liberty;
+    @Option(names = "--liberty", description = "Liberty file for the area study instead of the built-in fineq_generic.lib (also -Dliberty=...)") Path liberty;
     @Option(names = "--work", defaultValue = "build/hwcost-area", description = "work folder for Yosys runs, default ${DEFAULT-VALUE}") Path work;
 
     @Override
@@ -43,7 +43,7 @@ public final class ReportCommand implements Callable<Integer> {
         List<Integer> seqs = Sizes.parse("--seq", seq, 1 << 20);
         List<ArrayAreaStudy.Result> area = new ArrayList<>();
         if (!sizes.equalsIgnoreCase("none")) {
-            CellLibrary lib = liberty != null ? CellLibrary.user(liberty) : CellLibrary.builtIn(work);
+            CellLibrary lib = CellLibrary.select(liberty, work);
             for (int n : Sizes.parse("--sizes", sizes)) {
                 ArrayAreaStudy.Result r = new ArrayAreaStudy().run(new FineqConfig(n, n, 8, true, 0), lib, work);
                 System.out.printf(Locale.ROOT, "area %dx%d: synthesis %.1f s%n", n, n, r.fineqSeconds() + r.macSeconds());
