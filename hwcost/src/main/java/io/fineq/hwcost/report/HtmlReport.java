@@ -94,7 +94,17 @@ public final class HtmlReport {
         r.html.append("</body>\n</html>\n");
         AtomicFiles.writeString(out.resolve("index.html"), r.html.toString());
         files.add("index.html");
+        for (String f : files) readableByAll(out.resolve(f));
         return files;
+    }
+
+    /** Temporary files are created owner-only; a report is meant to be served and shared. */
+    private static void readableByAll(Path p) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: keep the defaults.
+        }
     }
 
     private static long sum(long[] a) {
