@@ -23,11 +23,16 @@ final class MappedRows {
     private final ShortBuffer[] shorts;
 
     MappedRows(FileChannel ch, String file, long offset, int rows, int cols, DType dtype) throws IOException {
+        this(ch, file, offset, rows, cols, dtype, MAX_MAPPING);
+    }
+
+    /** As above with a chosen mapping size limit (tests use a small one to exercise several mappings). */
+    MappedRows(FileChannel ch, String file, long offset, int rows, int cols, DType dtype, long maxMapping) throws IOException {
         this.dtype = dtype;
         this.cols = cols;
         long rowBytes = (long) cols * dtype.bytes();
-        if (rowBytes > MAX_MAPPING) throw new TensorFormatException(file + ": a row of " + cols + " values exceeds 1 GiB");
-        this.rowsPerMap = (int) Math.min(rows, MAX_MAPPING / rowBytes);
+        if (rowBytes > maxMapping) throw new TensorFormatException(file + ": a row of " + cols + " values exceeds the " + maxMapping + "-byte mapping limit");
+        this.rowsPerMap = (int) Math.min(rows, maxMapping / rowBytes);
         int maps = (rows + rowsPerMap - 1) / rowsPerMap;
         floats = new FloatBuffer[maps];
         shorts = new ShortBuffer[maps];
@@ -38,6 +43,10 @@ final class MappedRows {
             if (dtype == DType.F32) floats[i] = b.asFloatBuffer();
             else shorts[i] = b.asShortBuffer();
         }
+    }
+
+    int mappings() {
+        return floats.length;
     }
 
     void readRow(int r, float[] dst) {
