@@ -1,0 +1,116 @@
+package io.fineq.hwcost.report;
+
+import io.fineq.format.AtomicFiles;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ChartFactory;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import org.jfree.chart.axis.NumberTickUnit;
+
+import java.awt.BasicStroke;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** JFreeChart plots written as PNG (headless), fixed size and fonts so that output is reproducible. */
+public final class Charts {
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 520;
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+
+    private Charts() {
+    }
+
+    /** Stacked bars: one bar per column key, one stacked segment per series (e.g. area category). */
+    public static void stackedBars(Path png, String title, String valueLabel, Map<String, Map<String, Double>> columns) throws IOException {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        columns.forEach((col, parts) -> parts.forEach((series, v) -> ds.addValue(v, series, col)));
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, valueLabel, ds, PlotOrientation.VERTICAL, true, false, false);
+        styleBars(chart);
+        write(png, chart);
+    }
+
+    /** Grouped bars: categories on the x axis, one bar per series. */
+    public static void bars(Path png, String title, String categoryLabel, String valueLabel, Map<String, Map<String, Double>> series) throws IOException {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        series.forEach((s, values) -> values.forEach((cat, v) -> ds.addValue(v, s, cat)));
+        JFreeChart chart = ChartFactory.createBarChart(title, categoryLabel, valueLabel, ds, PlotOrientation.VERTICAL, series.size() > 1, false, false);
+        styleBars(chart);
+        write(png, chart);
+    }
+
+    /** Lines over a logarithmic x axis (sequence length) and a logarithmic y axis. */
+    public static void logLines(Path png, String title, String xLabel, String yLabel, Map<String, List<double[]>> lines) throws IOException {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        lines.forEach((name, pts) -> {
+            XYSeries s = new XYSeries(name);
+            for (double[] p : pts) s.add(p[0], p[1]);
+            ds.addSeries(s);
+        });
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, ds, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        LogAxis x = new LogAxis(xLabel);
+        x.setBase(2);
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        LogAxis y = new LogAxis(yLabel);
+        // Ticks at every tenth of a decade, labelled in plain engineering notation (not 10^5.3).
+        y.setTickUnit(new NumberTickUnit(0.1));
+        y.setNumberFormatOverride(new DecimalFormat("0.0E0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        y.setMinorTickCount(0);
+        x.setNumberFormatOverride(new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        plot.setDomainAxis(x);
+        plot.setRangeAxis(y);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < ds.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(2.5f));
+        }
+        plot.setRenderer(r);
+        styleCommon(chart);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        write(png, chart);
+    }
+
+    private static void styleBars(JFreeChart chart) {
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        for (int i = 0; i < PALETTE.length; i++) r.setSeriesPaint(i, PALETTE[i]);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        styleCommon(chart);
+    }
+
+    private static void styleCommon(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        if (chart.getLegend() != null) chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    }
+
+    private static void write(Path png, JFreeChart chart) throws IOException {
+        AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+    }
+}

@@ -1,0 +1,72 @@
+package io.fineq.hwcost.sim;
+
+import io.fineq.format.AtomicFiles;
+import io.fineq.hwcost.mac.MacArrayGenerator;
+import io.fineq.hwcost.util.Hex;
+import io.fineq.hwcost.util.Tools;
+import io.fineq.rtl.FineqConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the MAC baseline array with Verilator (-Wall, so the build is also a lint) and runs
+ * cycle schedules from {@link io.fineq.hwcost.mac.MacSchedule} through harness/mac_array_tb.cpp.
+ */
+public final class MacVerilatorRunner {
+    private final FineqConfig cfg;
+    private final Path work;
+    private final Path binary;
+
+    /** One simulation: result beats (R signed values each) with their cycle, and the cycle count. */
+    public record Result(List<long[]> beats, List<Long> beatCycles, long cycles) {
+    }
+
+    /** Renders the RTL for {@code cfg} into {@code work} and builds the simulator there. */
+    public MacVerilatorRunner(FineqConfig cfg, Path work) throws IOException {
+        this.cfg = cfg;
+        this.work = work;
+        Files.createDirectories(work);
+        Path rtl = new MacArrayGenerator().generate(cfg, work);
+        Path harness = work.resolve("mac_array_tb.cpp");
+        try (InputStream in = MacVerilatorRunner.class.getResourceAsStream("/harness/mac_array_tb.cpp")) {
+            if (in == null) throw new IOException("harness/mac_array_tb.cpp missing from the class path");
+            AtomicFiles.write(harness, out -> in.transferTo(out));
+        }
+        List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-j", "2", "-Wall",
+                "--top-module", MacArrayGenerator.TOP, "-Mdir", work.resolve("obj").toString(), "-o", "Vmac_tb",
+                "-CFLAGS", "-O0"));
+        for (Path p : MacArrayGenerator.sources(rtl)) cmd.add(p.toString());
+        cmd.add(harness.toString());
+        Tools.run(cmd, work, work.resolve("verilator-build.log"), 900);
+        binary = work.resolve("obj").resolve("Vmac_tb");
+    }
+
+    /** Runs one schedule (one line per cycle) and collects every res_valid_o beat. */
+    public Result run(List<String> schedule) throws IOException {
+        Path sched = work.resolve("sched.txt");
+        Path out = work.resolve("out.txt");
+        AtomicFiles.writeString(sched, String.join("\n", schedule) + "\n");
+        Tools.runBinary(List.of(binary.toString(), "sched=" + sched, "out=" + out, "drain=" + (cfg.cols() + 2)),
+                work, work.resolve("sim.log"), 600);
+        List<long[]> beats = new ArrayList<>();
+        List<Long> cycles = new ArrayList<>();
+        long total = -1;
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            String[] f = line.trim().split("\\s+");
+            if (f[0].equals("cycles")) {
+                total = Long.parseLong(f[1]);
+            } else {
+                cycles.add(Long.parseLong(f[0]));
+                beats.add(Hex.unpackSigned(f[1], cfg.rows(), cfg.accWidth()));
+            }
+        }
+        if (total < 0) throw new IOException(out + ": no 'cycles' line");
+        return new Result(beats, cycles, total);
+    }
+}
