@@ -1,0 +1,126 @@
+package io.fineq.rtl;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fineq-generator}: renders one FineQ core configuration into {@code <out>/fineq_<R>x<C>/}.
+ * Used by {@code mvn generate-rtl} (exec:java) and as the executable jar. Options are taken as
+ * strings so that an empty value means "not given" and every bad value gets one line naming the
+ * parameter and its range. Exit codes: 0 done, 1 output could not be written, 2 bad parameter.
+ */
+@Command(name = "fineq-generator", mixinStandardHelpOptions = true, version = "fineq-generator 0.1.0",
+        sortOptions = false,
+        description = "Generates the FineQ accelerator RTL (Verilog-2005) with filelist, Yosys, Design Compiler and FuseSoC files.")
+public final class GeneratorCli implements Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_IO = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = "--array", paramLabel = "N", description = "rows = cols = N (1..1024); --rows/--cols override")
+    String array;
+
+    @Option(names = "--rows", paramLabel = "R", description = "array rows, tokens per tile (1..1024, default 64)")
+    String rows;
+
+    @Option(names = "--cols", paramLabel = "C", description = "array columns, channels per k-tile (1..1024, default 64)")
+    String cols;
+
+    @Option(names = "--act-width", paramLabel = "BITS", description = "activation width (2..16, default 8)")
+    String actWidth;
+
+    @Option(names = "--termination", paramLabel = "on|off", description = "early termination (on/off/true/false/1/0, default on)")
+    String termination;
+
+    @Option(names = "--adder-pipeline", paramLabel = "P", description = "pipeline register every P adder-tree levels (0..16, 0 = none, default 0)")
+    String adderPipeline;
+
+    @Option(names = "--clock-mhz", paramLabel = "MHZ", description = "synthesis clock in MHz for constraints.sdc (1..5000, default 400)")
+    String clockMhz;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "RTL back end (default velocity)")
+    String backend;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output root; files go to DIR/fineq_<R>x<C>/ (default rtl-out)")
+    String out;
+
+    private PrintStream stdout = System.out;
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != EXIT_OK) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the command line and returns its exit code (never throws for bad input). */
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        GeneratorCli cli = new GeneratorCli();
+        cli.stdout = stdout;
+        CommandLine cmd = new CommandLine(cli);
+        cmd.setOut(new java.io.PrintWriter(stdout, true));
+        cmd.setErr(new java.io.PrintWriter(stderr, true));
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            stderr.println("error: " + ex.getMessage() + " (see --help)");
+            return EXIT_USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof ConfigException || ex instanceof RtlBackends.BackendUnavailableException) {
+                stderr.println("error: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+                stderr.println("error: cannot write the output: " + ex.getMessage());
+                return EXIT_IO;
+            }
+            throw ex;
+        });
+        return cmd.execute(args);
+    }
+
+    /** The configuration the options describe (defaults: FineqConfig.defaults()). */
+    FineqConfig config() {
+        FineqConfig d = FineqConfig.defaults();
+        int side = ParameterParser.integer("array", array, 1, FineqConfig.MAX_DIM, -1);
+        int r = ParameterParser.integer("rows", rows, 1, FineqConfig.MAX_DIM, side > 0 ? side : d.rows());
+        int c = ParameterParser.integer("cols", cols, 1, FineqConfig.MAX_DIM, side > 0 ? side : d.cols());
+        int a = ParameterParser.integer("act-width", actWidth, FineqConfig.MIN_ACT_W, FineqConfig.MAX_ACT_W, d.actWidth());
+        boolean t = ParameterParser.onOff("termination", termination, d.termination());
+        int p = ParameterParser.integer("adder-pipeline", adderPipeline, 0, FineqConfig.MAX_PIPE, d.adderPipeline());
+        return new FineqConfig(r, c, a, t, p);
+    }
+
+    SynthesisOptions synthesis() {
+        return new SynthesisOptions(ParameterParser.integer("clock-mhz", clockMhz,
+                SynthesisOptions.MIN_CLOCK_MHZ, SynthesisOptions.MAX_CLOCK_MHZ, SynthesisOptions.DEFAULT_CLOCK_MHZ));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        FineqConfig cfg = config();
+        SynthesisOptions synth = synthesis();
+        Path root = Path.of(ParameterParser.given(out) ? out.trim() : "rtl-out");
+        TemplateRenderer renderer = new TemplateRenderer();
+        RtlBackend rtl = RtlBackends.byName(ParameterParser.given(backend) ? backend : RtlBackends.DEFAULT, renderer);
+        Path target = root.resolve(cfg.name()).toAbsolutePath().normalize();
+
+        long start = System.nanoTime();
+        stdout.printf("fineq-generator: %s (%s back end, act_width %d, termination %s, adder pipeline %d) -> %s%n",
+                cfg.name(), rtl.name(), cfg.actWidth(), cfg.termination() ? "on" : "off", cfg.adderPipeline(), target);
+        List<GeneratedFile> files = new RtlGenerator(renderer).generate(cfg, synth, rtl);
+        long rendered = System.nanoTime();
+        new AtomicDirectoryWriter(stdout).write(target, files);
+        long total = files.stream().mapToLong(GeneratedFile::size).sum();
+        stdout.printf("fineq-generator: %d files, %,d bytes (render %d ms, write %d ms)%n", files.size(), total,
+                (rendered - start) / 1_000_000, (System.nanoTime() - rendered) / 1_000_000);
+        return EXIT_OK;
+    }
+}

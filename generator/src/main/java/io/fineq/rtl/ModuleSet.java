@@ -1,0 +1,27 @@
+package io.fineq.rtl;
+
+import java.util.List;
+
+/**
+ * The Verilog modules of one FineQ core, leaves first (the order of the filelist). Every back end
+ * produces exactly these modules, one file each, named after the module.
+ */
+public final class ModuleSet {
+
+    public static final String TOP = "fineq_core";
+
+    public static final List<String> MODULES = List.of(
+            "fineq_decoder",
+            "fineq_temporal_encoder",
+            "fineq_pe",
+            "fineq_acc",
+            "fineq_array",
+            "fineq_core");
+
+    private ModuleSet() {
+    }
+
+    public static List<String> verilogFiles() {
+        return MODULES.stream().map(m -> m + ".v").toList();
+    }
+}

@@ -1,0 +1,57 @@
+package io.fineq.rtl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Produces the complete, in-memory file set of one configuration: the back end's Verilog, the
+ * filelist, Yosys / Design Compiler / SDC / FuseSoC files and, last, the manifest over all of them.
+ */
+public final class RtlGenerator {
+
+    /** A flow file: its template under templates/ and its output name for a configuration. */
+    private record FlowTemplate(String template, Function<FineqConfig, String> fileName) { }
+
+    private static final List<FlowTemplate> FLOW_FILES = List.of(
+            new FlowTemplate("fineq.f.vm", cfg -> "fineq.f"),
+            new FlowTemplate("synth.ys.vm", cfg -> "synth.ys"),
+            new FlowTemplate("constraints.sdc.vm", cfg -> "constraints.sdc"),
+            new FlowTemplate("dc_synth.tcl.vm", cfg -> "dc_synth.tcl"),
+            new FlowTemplate("fineq.core.vm", RtlGenerator::coreFileName));
+
+    private final TemplateRenderer renderer;
+    private final ManifestWriter manifest = new ManifestWriter();
+
+    public RtlGenerator(TemplateRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    public RtlGenerator() {
+        this(new TemplateRenderer());
+    }
+
+    public TemplateRenderer renderer() {
+        return renderer;
+    }
+
+    /** FuseSoC core file name, unique per configuration so several can sit in one library. */
+    public static String coreFileName(FineqConfig cfg) {
+        return cfg.name() + ".core";
+    }
+
+    public List<GeneratedFile> generate(FineqConfig cfg, SynthesisOptions synth, RtlBackend backend) {
+        List<GeneratedFile> files = new ArrayList<>(backend.renderModules(cfg));
+        Map<String, Object> context = TemplateContext.of(cfg, synth, ModuleSet.verilogFiles());
+        for (FlowTemplate flow : FLOW_FILES) {
+            files.add(GeneratedFile.utf8(flow.fileName().apply(cfg), renderer.render(flow.template(), context)));
+        }
+        files.add(manifest.write(cfg, synth, backend.name(), files));
+        return files;
+    }
+
+    public List<GeneratedFile> generate(FineqConfig cfg) {
+        return generate(cfg, SynthesisOptions.defaults(), new VelocityBackend(renderer));
+    }
+}

@@ -1,0 +1,102 @@
+package io.fineq.rtl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Identical parameters give identical bytes, and the manifest describes exactly what was written. */
+class DeterminismTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Path cli(Path out, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.add("--out=" + out);
+        int code = GeneratorCli.run(all.toArray(String[]::new),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        assertThat(code).isZero();
+        return out;
+    }
+
+    private static Set<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return new TreeSet<>(s.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void twoRunsAreByteIdentical() throws IOException {
+        Path a = cli(tmp.resolve("a"), "--rows=24", "--cols=7", "--adder-pipeline=1").resolve("fineq_24x7");
+        Path b = cli(tmp.resolve("b"), "--rows=24", "--cols=7", "--adder-pipeline=1").resolve("fineq_24x7");
+        assertThat(names(a)).isEqualTo(names(b)).hasSize(12);
+        for (String name : names(a)) {
+            assertThat(Files.readAllBytes(a.resolve(name))).as(name).isEqualTo(Files.readAllBytes(b.resolve(name)));
+        }
+    }
+
+    @Test
+    void regeneratingOverAnExistingFolderGivesTheSameBytes() throws IOException {
+        Path out = tmp.resolve("same");
+        Path dir = cli(out, "--array=5").resolve("fineq_5x5");
+        byte[] first = Files.readAllBytes(dir.resolve("manifest.json"));
+        Files.writeString(dir.resolve("stale.txt"), "left over from an old run");
+        cli(out, "--array=5");
+        assertThat(Files.readAllBytes(dir.resolve("manifest.json"))).isEqualTo(first);
+        assertThat(names(dir)).doesNotContain("stale.txt");
+        assertThat(names(out)).containsExactly("fineq_5x5"); // no temporary or backup folder left behind
+    }
+
+    @Test
+    void manifestListsEveryFileWithItsSha256AndTheParameters() throws Exception {
+        Path dir = cli(tmp.resolve("m"), "--rows=3", "--cols=5", "--termination=off", "--adder-pipeline=2").resolve("fineq_3x5");
+        JsonNode m = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        Set<String> listed = new TreeSet<>();
+        for (JsonNode f : m.get("files")) {
+            String name = f.get("name").asText();
+            listed.add(name);
+            byte[] bytes = Files.readAllBytes(dir.resolve(name));
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            assertThat(f.get("sha256").asText()).as(name).isEqualTo(sha);
+            assertThat(f.get("bytes").asInt()).as(name).isEqualTo(bytes.length);
+        }
+        Set<String> onDisk = names(dir);
+        onDisk.remove("manifest.json");
+        assertThat(listed).isEqualTo(onDisk);
+        assertThat(listed).contains("fineq_decoder.v", "fineq_temporal_encoder.v", "fineq_pe.v", "fineq_acc.v",
+                "fineq_array.v", "fineq_core.v", "fineq.f", "synth.ys", "dc_synth.tcl", "constraints.sdc", "fineq_3x5.core");
+        JsonNode p = m.get("parameters");
+        assertThat(p.get("rows").asInt()).isEqualTo(3);
+        assertThat(p.get("cols").asInt()).isEqualTo(5);
+        assertThat(p.get("termination").asBoolean()).isFalse();
+        assertThat(p.get("adder_pipeline").asInt()).isEqualTo(2);
+        // 3*5*128 = 1920 -> 11 bits + sign; D = ceil(log2 5) = 3; S = floor(2/2) = 1.
+        assertThat(m.get("derived").get("acc_width").asInt()).isEqualTo(12);
+        assertThat(m.get("derived").get("tree_depth").asInt()).isEqualTo(3);
+        assertThat(m.get("derived").get("pipe_stages").asInt()).isEqualTo(1);
+        assertThat(m.get("synthesis").get("clock_period_ns").asText()).isEqualTo("2.500");
+    }
+
+    @Test
+    void filelistAndConstraintsFollowTheParameters() throws IOException {
+        Path dir = cli(tmp.resolve("f"), "--array=2", "--clock-mhz=250").resolve("fineq_2x2");
+        assertThat(Files.readAllLines(dir.resolve("fineq.f"))).containsExactly("fineq_decoder.v",
+                "fineq_temporal_encoder.v", "fineq_pe.v", "fineq_acc.v", "fineq_array.v", "fineq_core.v");
+        assertThat(Files.readString(dir.resolve("constraints.sdc"))).contains("create_clock -name clk -period 4.000 [get_ports clk_i]");
+        assertThat(Files.readString(dir.resolve("fineq_2x2.core"))).startsWith("CAPI=2:").contains("toplevel: fineq_core");
+    }
+}

@@ -1,0 +1,115 @@
+package io.fineq.rtl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Command-line behaviour: parameter resolution, and one clear line + exit 2 for every bad value. */
+class GeneratorCliTest {
+
+    @TempDir
+    Path out;
+
+    private record Run(int code, String stdout, String stderr) { }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--out=" + out);
+        int code = GeneratorCli.run(all.toArray(String[]::new), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    private long entries() throws IOException {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.count();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--rows=0                   | parameter rows: 0 is out of range 1..1024",
+        "--cols=-3                  | parameter cols: -3 is out of range 1..1024",
+        "--array=abc                | parameter array: 'abc' is not an integer (range 1..1024)",
+        "--array=2.5                | parameter array: '2.5' is not an integer (range 1..1024)",
+        "--rows=99999999999999999999 | parameter rows: 99999999999999999999 is out of range 1..1024",
+        "--cols=1025                | parameter cols: 1025 is out of range 1..1024",
+        "--act-width=1              | parameter act-width: 1 is out of range 2..16",
+        "--act-width=17             | parameter act-width: 17 is out of range 2..16",
+        "--act-width=eight          | parameter act-width: 'eight' is not an integer (range 2..16)",
+        "--adder-pipeline=17        | parameter adder-pipeline: 17 is out of range 0..16",
+        "--adder-pipeline=-1        | parameter adder-pipeline: -1 is out of range 0..16",
+        "--termination=maybe        | parameter termination: 'maybe' is not one of on, off, true, false, 1, 0",
+        "--clock-mhz=0              | parameter clock-mhz: 0 is out of range 1..5000",
+        "--backend=chisel           | backend chisel is not available in this build",
+        "--backend=verilog          | parameter backend: 'verilog' is not one of velocity",
+    })
+    void badValueGivesOneLineNamingTheParameter(String arg, String message) throws IOException {
+        Run r = run(arg.trim());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.stderr().lines().toList()).hasSize(1);
+        assertThat(r.stderr()).startsWith("error: ").contains(message.trim()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(entries()).as("nothing written").isZero();
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run r = run("--colums=4");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.stderr().lines().toList()).hasSize(1);
+        assertThat(r.stderr()).startsWith("error: ").contains("--colums=4");
+    }
+
+    @Test
+    void arraySetsBothSidesAndRowsColsOverride() throws IOException {
+        assertThat(run("--array=3", "--cols=5").code()).isZero();
+        assertThat(run("--array=4").code()).isZero();
+        assertThat(run("--array=", "--rows=2", "--cols=").code()).isZero(); // empty = not given: cols defaults to 64
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("fineq_2x64", "fineq_3x5", "fineq_4x4");
+        }
+    }
+
+    @Test
+    void emptyValuesMeanDefaults() throws IOException {
+        Run r = run("--array=", "--rows=", "--cols=", "--act-width=", "--termination=", "--adder-pipeline=", "--backend=");
+        assertThat(r.code()).as(r.stderr()).isZero();
+        String manifest = Files.readString(out.resolve("fineq_64x64/manifest.json"));
+        assertThat(manifest).contains("\"act_width\" : 8").contains("\"termination\" : true").contains("\"adder_pipeline\" : 0");
+        assertThat(r.stdout()).contains("fineq_64x64").contains("fineq_array.v").contains("bytes");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"on, true", "OFF, false", "true, true", "false, false", "1, true", "0, false"})
+    void terminationSpellings(String value, boolean expected) throws IOException {
+        assertThat(run("--array=1", "--termination=" + value).code()).isZero();
+        assertThat(Files.readString(out.resolve("fineq_1x1/manifest.json"))).contains("\"termination\" : " + expected);
+    }
+
+    @Test
+    void unwritableOutputIsAnIoErrorNotAStackTrace() throws IOException {
+        Path blocker = out.resolve("file");
+        Files.writeString(blocker, "not a folder");
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = GeneratorCli.run(new String[] {"--array=1", "--out=" + blocker},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(e, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(e.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(1);
+        assertThat(e.toString(StandardCharsets.UTF_8)).startsWith("error: cannot write the output");
+    }
+}

@@ -1,0 +1,58 @@
+package io.fineq.rtl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code verilator --lint-only -Wall} on the whole core: no warning at all (the RTL has no waivers). */
+class RtlLintTest {
+
+    @TempDir
+    Path out;
+
+    @ParameterizedTest(name = "{0}x{1} termination={2} adder-pipeline={3}")
+    @CsvSource({
+        "1, 1, true, 0",
+        "1, 1, false, 1",
+        "3, 5, true, 0",
+        "3, 5, false, 2",
+        "8, 8, true, 0",
+        "8, 8, false, 1",
+        "8, 8, true, 2",
+        "24, 7, true, 0",
+        "24, 7, false, 1",
+        "64, 64, true, 0",
+        "64, 64, false, 3",
+    })
+    void lintClean(int rows, int cols, boolean termination, int pipe) {
+        Path dir = Generated.into(out, new FineqConfig(rows, cols, 8, termination, pipe));
+        ExternalTool.Result r = ExternalTool.run(dir, 600,
+                List.of("verilator", "--lint-only", "-Wall", "-F", "fineq.f", "--top-module", ModuleSet.TOP));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).as("Verilator output").doesNotContain("%Warning").doesNotContain("%Error");
+    }
+
+    @ParameterizedTest(name = "{0}x{1} act-width={2}")
+    @CsvSource({"2, 3, 2", "5, 2, 16"})
+    void lintCleanAtTheActivationWidthLimits(int rows, int cols, int actW) {
+        Path dir = Generated.into(out, new FineqConfig(rows, cols, actW, true, 1));
+        ExternalTool.Result r = ExternalTool.run(dir, 600,
+                List.of("verilator", "--lint-only", "-Wall", "-F", "fineq.f", "--top-module", ModuleSet.TOP));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).doesNotContain("%Warning");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"fineq_decoder", "fineq_temporal_encoder", "fineq_pe", "fineq_acc", "fineq_array"})
+    void everyModuleLintsAsItsOwnTop(String module) {
+        Path dir = Generated.into(out, new FineqConfig(4, 6, 8, true, 1));
+        ExternalTool.Result r = ExternalTool.run(dir, 600,
+                List.of("verilator", "--lint-only", "-Wall", "-F", "fineq.f", "--top-module", module));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).doesNotContain("%Warning");
+    }
+}
