@@ -25,7 +25,7 @@ public final class CoreBenchmark implements Callable<Integer> {
     int rows;
     @Option(names = "--cols", defaultValue = "64", description = "array columns (default ${DEFAULT-VALUE})")
     int cols;
-    @Option(names = "--opt", split = ",", defaultValue = "-O1", description = "C++ optimisation levels, e.g. -O1,-O3 (default ${DEFAULT-VALUE})")
+    @Option(names = "--opt", split = ",", defaultValue = "-O0,-O1", description = "C++ optimisation levels of the evaluation code, e.g. -O0,-O1,-O3 (default ${DEFAULT-VALUE})")
     List<String> opts;
     @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Verilator --threads values (default ${DEFAULT-VALUE})")
     List<Integer> threads;

@@ -89,11 +89,15 @@ public final class VerilatorBuild {
         }
     }
 
-    private static void compile(Path work, String top, List<SourceFile> sources, String harnessResource, byte[] harness, BuildOptions options)
+    /**
+     * Verilates, then compiles with make. Same as {@code verilator --cc --exe --build -j 2}, split in
+     * two so that the Verilator runtime objects (verilated*.o, identical for every model built with
+     * the same options) are compiled once and copied in: they only depend on the .mk file's age.
+     */
+    private void compile(Path work, String top, List<SourceFile> sources, String harnessResource, byte[] harness, BuildOptions options)
             throws IOException {
         Path rtl = Files.createDirectories(work.resolve("rtl"));
-        List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-j", "2",
-                "--top-module", top, "--Mdir", "obj_dir"));
+        List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--top-module", top, "--Mdir", "obj_dir"));
         cmd.addAll(options.verilatorFlags());
         // Copies keep the cached model self-contained and its sources inspectable next to it.
         for (SourceFile src : sources) {
@@ -106,6 +110,52 @@ public final class VerilatorBuild {
         Path log = work.resolve("build.log");
         Files.writeString(log, String.join(" ", cmd) + "\n");
         Processes.run(cmd, work, log, BUILD_TIMEOUT_MINUTES * 60);
+
+        Path objDir = work.resolve("obj_dir");
+        Path runtime = cacheRoot.resolve("runtime-" + runtimeKey(options));
+        boolean reuse = Files.isDirectory(runtime);
+        if (reuse) {
+            try (Stream<Path> objs = Files.list(runtime)) {
+                for (Path o : objs.toList()) Files.copy(o, objDir.resolve(o.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        List<String> make = new ArrayList<>(List.of("make", "-C", "obj_dir", "-f", "V" + top + ".mk", "-j", "2"));
+        make.addAll(options.makeVariables());
+        Files.writeString(log, String.join(" ", make) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Processes.run(make, work, log, BUILD_TIMEOUT_MINUTES * 60);
+        if (!reuse) saveRuntime(objDir, runtime);
+    }
+
+    private void saveRuntime(Path objDir, Path runtime) throws IOException {
+        Path tmp = Files.createTempDirectory(cacheRoot, ".runtime-");
+        try {
+            try (Stream<Path> objs = Files.list(objDir)) {
+                for (Path o : objs.toList()) {
+                    String n = o.getFileName().toString();
+                    if (n.startsWith("verilated") && n.endsWith(".o")) Files.copy(o, tmp.resolve(n));
+                }
+            }
+            try {
+                Files.move(tmp, runtime, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // Another build saved the same runtime first.
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static String runtimeKey(BuildOptions options) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            update(md, VerilatorTool.version());
+            // The runtime depends on the Verilator flags (threads, tracing) and OPT_GLOBAL, not on OPT_FAST.
+            update(md, String.join(" ", options.verilatorFlags()));
+            update(md, String.join(" ", options.makeVariables().stream().filter(v -> !v.startsWith("OPT_FAST=")).toList()));
+            return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void publish(Path tmp, Path dir) throws IOException {
@@ -125,6 +175,7 @@ public final class VerilatorBuild {
             update(md, top);
             update(md, options.toString());
             update(md, String.join(" ", options.verilatorFlags()));
+            update(md, String.join(" ", options.makeVariables()));
             for (SourceFile s : sources) {
                 update(md, s.name());
                 md.update(s.content());

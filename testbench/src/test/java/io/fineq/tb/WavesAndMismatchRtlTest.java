@@ -24,8 +24,9 @@ class WavesAndMismatchRtlTest {
         FqwImage image = JobInputs.syntheticImage(30, 5, 3, 77);
         CoreVectors good = GoldenVectors.of(cfg, image, JobInputs.randomActivations(3, 5, 8, 77));
         List<CoreVectors.ResultBeat> beats = new ArrayList<>(good.expected());
-        // Tile 1 = (kt 1, nt 0); corrupt its result beat for m = 5, array row r = 1.
-        int idx = beats.indexOf(beats.stream().filter(b -> b.tile() == 1 && b.m() == 5).findFirst().orElseThrow());
+        // N = 3 tokens on R = 2 rows: tiles (kt 0, nt 0), (0, 1), (1, 0), (1, 1). Corrupt the beat of
+        // (kt 1, nt 0), m = 5, array row r = 1 (token 1).
+        int idx = beats.indexOf(beats.stream().filter(b -> b.kt() == 1 && b.nt() == 0 && b.m() == 5).findFirst().orElseThrow());
         CoreVectors.ResultBeat b = beats.get(idx);
         long[] y = b.y().clone();
         y[1] += 1;
@@ -37,7 +38,7 @@ class WavesAndMismatchRtlTest {
 
         assertThat(o.passed()).isFalse();
         assertThat(o.differences()).containsExactly(
-                "tile 1 (kt 1, nt 0), result beat " + idx + " (output row m = 5), array row r = 1 (token 1): expected "
+                "tile 2 (kt 1, nt 0), result beat " + idx + " (output row m = 5), array row r = 1 (token 1): expected "
                         + y[1] + ", actual " + (y[1] - 1),
                 "cycles: expected " + (good.expectedCycles() + 1) + " (golden model, microarchitecture section 4), actual "
                         + good.expectedCycles());
