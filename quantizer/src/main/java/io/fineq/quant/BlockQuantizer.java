@@ -8,7 +8,9 @@ package io.fineq.quant;
  * (cluster 2i positions 0..2, then cluster 2i+1 positions 0..2) starting from 0.0, so ties are
  * exact and reproducible. Since q always has the sign of u (or is 0), {@code (u - q)^2} equals
  * {@code (|u| - |q|)^2} bit for bit (IEEE negation and rounding are symmetric); the code works on
- * magnitudes. Not thread-safe (scratch arrays); use one instance per thread.
+ * magnitudes. The rounding comparisons are branch-free (see {@link #atLeast}) because on real
+ * weights they are coin flips that a branch predictor cannot learn.
+ * Not thread-safe (scratch arrays); use one instance per thread.
  */
 public final class BlockQuantizer {
     private final double threshold;
@@ -16,9 +18,6 @@ public final class BlockQuantizer {
     private final double[] a = new double[PackedBlock.VALUES];
     private final int[] m2 = new int[PackedBlock.VALUES];
     private final int[] m3 = new int[PackedBlock.VALUES];
-    private final double[] err2 = new double[PackedBlock.VALUES];
-    private final double[] err3 = new double[PackedBlock.VALUES];
-    private final double[] errZero = new double[PackedBlock.VALUES];
     private final int[] ownCodes = new int[PackedBlock.CLUSTERS];
 
     public BlockQuantizer(double threshold, Pairing pairing) {
@@ -26,103 +25,125 @@ public final class BlockQuantizer {
         this.exhaustive = pairing == Pairing.EXHAUSTIVE;
     }
 
-    /** rhaz(a) clamped to 0..3 for a >= 0: exact comparisons with the .5 boundaries. */
-    static int magnitude3(double a) {
-        return a >= 2.5 ? 3 : a >= 1.5 ? 2 : a >= 0.5 ? 1 : 0;
+    /**
+     * 1 if {@code a >= b}, else 0, for finite a, b >= 0, without a branch: {@code a - b} is +0.0
+     * when they are equal and otherwise has the sign of the exact difference (IEEE subtraction
+     * never rounds a non-zero difference to zero).
+     */
+    static int atLeast(double a, double b) {
+        return 1 - (int) (Double.doubleToRawLongBits(a - b) >>> 63);
     }
 
-    /** rhaz(a) clamped to 0..1 for a >= 0. */
+    /** rhaz(a) clamped to 0..3, for a >= 0. */
+    static int magnitude3(double a) {
+        return atLeast(a, 0.5) + atLeast(a, 1.5) + atLeast(a, 2.5);
+    }
+
+    /** rhaz(a) clamped to 0..1, for a >= 0. */
     static int magnitude2(double a) {
-        return a >= 0.5 ? 1 : 0;
+        return atLeast(a, 0.5);
     }
 
     /**
      * The own code of a cluster from its magnitudes: {@code 1 + argmin} (lowest index on ties)
-     * when {@code max > T * min}, else 0.
+     * when {@code max > T * min}, else 0. Branch-free: the outcome is data dependent.
      */
     public static int ownCode(double a0, double a1, double a2, double threshold) {
         double max = Math.max(a0, Math.max(a1, a2));
         double min = Math.min(a0, Math.min(a1, a2));
-        if (!(max > threshold * min)) return 0;
-        if (a0 <= a1 && a0 <= a2) return 1;
-        return a1 <= a2 ? 2 : 3;
+        int outlier = 1 - atLeast(threshold * min, max); // max > T * min
+        int first = atLeast(a1, a0) & atLeast(a2, a0);    // a0 is the (first) minimum
+        int argmin = 1 + (1 - first) * (2 - atLeast(a2, a1)); // 1, else 2 if a1 <= a2, else 3
+        return outlier * argmin;
     }
 
     /**
-     * Quantises one block.
+     * Quantises one block and returns its squared error.
      *
      * @param u         the 24 normalised values, row order
      * @param pairCodes out: the 4 pair codes
      * @param q         out: the 24 quantised values
-     * @return the block's squared error {@code sum (u - q)^2}, summed in row order
+     * @return {@code sum (u - q)^2} over the block, summed in row order
      */
     public double quantize(double[] u, int[] pairCodes, int[] q) {
+        quantizeCodes(u, pairCodes, q);
+        double total = 0.0;
+        for (int r = 0; r < PackedBlock.VALUES; r++) {
+            double d = a[r] - Math.abs(q[r]);
+            total += d * d;
+        }
+        return total;
+    }
+
+    /** Quantises one block: pair codes and values, no error sum. */
+    public void quantizeCodes(double[] u, int[] pairCodes, int[] q) {
         for (int r = 0; r < PackedBlock.VALUES; r++) {
             double v = Math.abs(u[r]);
             a[r] = v;
-            int k2 = magnitude2(v);
-            int k3 = magnitude3(v);
-            m2[r] = k2;
-            m3[r] = k3;
-            double d2 = v - k2;
-            double d3 = v - k3;
-            err2[r] = d2 * d2;
-            err3[r] = d3 * d3;
-            errZero[r] = v * v;
+            m2[r] = magnitude2(v);
+            m3[r] = magnitude3(v);
         }
         for (int j = 0; j < PackedBlock.CLUSTERS; j++) {
             int b = 3 * j;
             ownCodes[j] = ownCode(a[b], a[b + 1], a[b + 2], threshold);
         }
-        double total = 0.0;
         for (int p = 0; p < PackedBlock.PAIRS; p++) {
             int c0 = ownCodes[2 * p];
             int c1 = ownCodes[2 * p + 1];
             int code = (!exhaustive && c0 == c1) ? c0 : bestCode(6 * p);
             pairCodes[p] = code;
-            for (int r = 6 * p; r < 6 * p + 6; r++) {
-                int m;
-                double e;
-                if (code == 0) {
-                    m = m2[r];
-                    e = err2[r];
-                } else if (r % 3 == code - 1) {
-                    m = 0;
-                    e = errZero[r];
-                } else {
-                    m = m3[r];
-                    e = err3[r];
-                }
-                q[r] = u[r] < 0 ? -m : m;
-                total += e;
+            int twoBit = code == 0 ? 1 : 0;
+            int zero = code - 1;
+            for (int r = 6 * p, pos = 0; pos < 6; r++, pos++) {
+                int i = pos < 3 ? pos : pos - 3;
+                int kept = ((i - zero) | (zero - i)) >>> 31; // 1 unless i is the zeroed position
+                int m = twoBit * m2[r] + (1 - twoBit) * kept * m3[r];
+                int neg = (int) (Double.doubleToRawLongBits(u[r]) >>> 63);
+                q[r] = (m ^ -neg) + neg; // -m when u < 0
             }
         }
-        return total;
     }
 
-    /** argmin over c = 0..3 of the pair error E(c) for the pair starting at row {@code base}; lowest c on ties. */
+    /**
+     * argmin over c = 0..3 of the pair error E(c) for the pair starting at row {@code base};
+     * lowest c on ties. Unrolled form of {@link #pairError}: the same terms added in the same order.
+     */
     private int bestCode(int base) {
+        double a0 = a[base], a1 = a[base + 1], a2 = a[base + 2], a3 = a[base + 3], a4 = a[base + 4], a5 = a[base + 5];
+        double t0 = a0 - m3[base], t1 = a1 - m3[base + 1], t2 = a2 - m3[base + 2];
+        double t3 = a3 - m3[base + 3], t4 = a4 - m3[base + 4], t5 = a5 - m3[base + 5];
+        double e0 = t0 * t0, e1 = t1 * t1, e2 = t2 * t2, e3 = t3 * t3, e4 = t4 * t4, e5 = t5 * t5;
+        double z0 = a0 * a0, z1 = a1 * a1, z2 = a2 * a2, z3 = a3 * a3, z4 = a4 * a4, z5 = a5 * a5;
+        double s0 = a0 - m2[base], s1 = a1 - m2[base + 1], s2 = a2 - m2[base + 2];
+        double s3 = a3 - m2[base + 3], s4 = a4 - m2[base + 4], s5 = a5 - m2[base + 5];
+        double err0 = s0 * s0 + s1 * s1 + s2 * s2 + s3 * s3 + s4 * s4 + s5 * s5;
+        double err1 = z0 + e1 + e2 + z3 + e4 + e5;
+        double err2 = e0 + z1 + e2 + e3 + z4 + e5;
+        double err3 = e0 + e1 + z2 + e3 + e4 + z5;
         int best = 0;
-        double bestErr = pairError(base, 0);
-        for (int c = 1; c <= 3; c++) {
-            double e = pairError(base, c);
-            if (e < bestErr) {
-                bestErr = e;
-                best = c;
-            }
+        double bestErr = err0;
+        if (err1 < bestErr) {
+            bestErr = err1;
+            best = 1;
         }
+        if (err2 < bestErr) {
+            bestErr = err2;
+            best = 2;
+        }
+        if (err3 < bestErr) best = 3;
         return best;
     }
 
-    /** E(c) = sum over the 6 values of the pair, in row order, of (u - q_c(u))^2. */
+    /** E(c) = sum over the 6 values of the pair, in row order, of (u - q_c(u))^2 (uses the magnitudes of the last block). */
     double pairError(int base, int code) {
         double sum = 0.0;
         for (int r = base; r < base + 6; r++) {
-            double e;
-            if (code == 0) e = err2[r];
-            else if (r % 3 == code - 1) e = errZero[r];
-            else e = err3[r];
-            sum += e;
+            double v = a[r];
+            double d;
+            if (code == 0) d = v - magnitude2(v);
+            else if (r % 3 == code - 1) d = v;
+            else d = v - magnitude3(v);
+            sum += d * d;
         }
         return sum;
     }

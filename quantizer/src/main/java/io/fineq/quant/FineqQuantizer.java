@@ -70,10 +70,10 @@ public final class FineqQuantizer {
                     } else {
                         java.util.Arrays.fill(u, 0.0); // padded column: all zero
                     }
-                    bq.quantize(u, codes, q);
+                    bq.quantizeCodes(u, codes, q);
                     int kt = c / cArr;
                     long index = ((long) kt * rowBlocks + mb) * cArr + (c - kt * cArr);
-                    PackedBlock.encode(codes, q, blocks, (int) (index * PackedBlock.BYTES));
+                    PackedBlock.pack(codes, q, blocks, (int) (index * PackedBlock.BYTES));
                     for (int p = 0; p < PackedBlock.PAIRS; p++) myHist[codes[p]]++;
                 }
             }

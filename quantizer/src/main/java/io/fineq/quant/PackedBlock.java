@@ -33,59 +33,57 @@ public final class PackedBlock {
      *                                  |q| <= 1; code c allows |q| <= 3 with q at position c-1 zero
      */
     public static void encode(int[] pairCodes, int[] q, byte[] out, int off) {
-        int index = 0;
-        long d = 0;
+        check(pairCodes, q);
+        pack(pairCodes, q, out, off);
+    }
+
+    /** Rejects codes and values that the block cannot represent (see {@link #encode(int[], int[], byte[], int)}). */
+    static void check(int[] pairCodes, int[] q) {
         for (int p = 0; p < PAIRS; p++) {
             int code = pairCodes[p];
             if (code < 0 || code > 3) throw new IllegalArgumentException("pair " + p + ": code must be 0..3, got " + code);
-            index |= code << (2 * p);
-            for (int half = 0; half < 2; half++) {
-                int j = 2 * p + half;
-                d |= (long) clusterField(code, q, j) << (6 * j);
+            for (int j = 2 * p; j < 2 * p + 2; j++) {
+                for (int i = 0; i < 3; i++) {
+                    int v = q[3 * j + i];
+                    if (code == 0 && (v < -1 || v > 1))
+                        throw new IllegalArgumentException("cluster " + j + " position " + i + ": code 0 allows -1..1, got " + v);
+                    if (code != 0 && i == code - 1 && v != 0)
+                        throw new IllegalArgumentException("cluster " + j + " position " + i + ": code " + code + " requires 0 here, got " + v);
+                    if (v < -3 || v > 3)
+                        throw new IllegalArgumentException("cluster " + j + " position " + i + ": code " + code + " allows -3..3, got " + v);
+                }
             }
+        }
+    }
+
+    /**
+     * Packs codes and values that obey the code rules (the quantizer's output), without checks.
+     * Branch-free selection, since codes are data dependent.
+     */
+    static void pack(int[] pairCodes, int[] q, byte[] out, int off) {
+        int index = pairCodes[0] | pairCodes[1] << 2 | pairCodes[2] << 4 | pairCodes[3] << 6;
+        long d = 0;
+        for (int j = 0; j < CLUSTERS; j++) {
+            int code = pairCodes[j >> 1];
+            int q0 = q[3 * j], q1 = q[3 * j + 1], q2 = q[3 * j + 2];
+            int f2 = e2(q0) | e2(q1) << 2 | e2(q2) << 4;
+            int first = code == 1 ? q1 : q0;   // kept positions in increasing order
+            int second = code == 3 ? q1 : q2;
+            int f3 = e3(first) | e3(second) << 3;
+            d |= (long) (code == 0 ? f2 : f3) << (6 * j);
         }
         out[off] = (byte) index;
         for (int b = 0; b < 6; b++) out[off + 1 + b] = (byte) (d >>> (8 * b));
     }
 
-    private static int clusterField(int code, int[] q, int j) {
-        int base = 3 * j;
-        if (code == 0) {
-            int f = 0;
-            for (int i = 0; i < 3; i++) {
-                int v = q[base + i];
-                if (v < -1 || v > 1)
-                    throw new IllegalArgumentException("cluster " + j + " position " + i + ": code 0 allows -1..1, got " + v);
-                f |= e2(v) << (2 * i);
-            }
-            return f;
-        }
-        int zero = code - 1;
-        int f = 0;
-        int shift = 0;
-        for (int i = 0; i < 3; i++) {
-            int v = q[base + i];
-            if (i == zero) {
-                if (v != 0)
-                    throw new IllegalArgumentException("cluster " + j + " position " + i + ": code " + code + " requires 0 here, got " + v);
-                continue;
-            }
-            if (v < -3 || v > 3)
-                throw new IllegalArgumentException("cluster " + j + " position " + i + ": code " + code + " allows -3..3, got " + v);
-            f |= e3(v) << shift;
-            shift += 3;
-        }
-        return f;
-    }
-
     /** 2-bit sign-magnitude {s, |q|}; zero has s = 0. */
     static int e2(int q) {
-        return q < 0 ? 0b10 | -q : q;
+        return (q >>> 31) << 1 | Math.abs(q);
     }
 
     /** 3-bit sign-magnitude {s, |q|[1:0]}; zero has s = 0. */
     static int e3(int q) {
-        return q < 0 ? 0b100 | -q : q;
+        return (q >>> 31) << 2 | Math.abs(q);
     }
 
     /** The 2-bit code of pair {@code p} (0..3) of the block at {@code b[off]}. */

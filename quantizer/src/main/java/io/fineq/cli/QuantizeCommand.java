@@ -1,0 +1,87 @@
+package io.fineq.cli;
+
+import io.fineq.format.FqwHeader;
+import io.fineq.quant.FineqQuantizer;
+import io.fineq.quant.QuantizedTensor;
+import io.fineq.quant.QuantizerOptions;
+import io.fineq.report.FineqMethod;
+import io.fineq.tensor.Tensor2D;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code quantize}: weights to a {@code .fqw} image (and optionally its {@code .hex} form). */
+@Command(name = "quantize", mixinStandardHelpOptions = true,
+        description = "Quantise a weight matrix (.npy, or a .safetensors tensor) to a FineQ .fqw image.")
+final class QuantizeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--in", required = true, paramLabel = "W.npy|W.safetensors", description = "Input weights (rows = output features).")
+    Path in;
+
+    @Option(names = "--array-cols", required = true, paramLabel = "C", description = "Array width C >= 1; K is padded to a multiple of C.")
+    int arrayCols;
+
+    @Option(names = "--out", required = true, paramLabel = "W.fqw|DIR",
+            description = "Output image; with --all a directory receiving <tensor name>.fqw per tensor.")
+    Path out;
+
+    @Option(names = "--hex", paramLabel = "W.hex|DIR", description = "Also write the $readmemh text form (with --all: a directory).")
+    Path hex;
+
+    @Option(names = "--tensor", paramLabel = "NAME", description = "The safetensors tensor to quantise.")
+    String tensor;
+
+    @Option(names = "--all", description = "Quantise every 2-D tensor of a safetensors file.")
+    boolean all;
+
+    @Option(names = "--scale", defaultValue = "absmax", paramLabel = "absmax|mse", description = "Per-channel scale rule (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--pairing", defaultValue = "paper", paramLabel = "paper|exhaustive", description = "Pair rule (default: ${DEFAULT-VALUE}).")
+    String pairing;
+
+    @Option(names = "--threshold", defaultValue = "4", paramLabel = "T", description = "Outlier threshold T > 0 (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Override
+    public Integer call() throws Exception {
+        QuantizerOptions opts = Options.quantizer(spec, arrayCols, scale, pairing, threshold);
+        List<InputTensors.Source> sources = InputTensors.select(in, tensor, all);
+        Map<String, String> seen = new HashMap<>();
+        if (all) {
+            for (InputTensors.Source s : sources) {
+                String prev = seen.put(InputTensors.fileNameOf(s.name()), s.name());
+                if (prev != null)
+                    throw new CliException(in + ": tensors '" + prev + "' and '" + s.name() + "' map to the same output file name " + InputTensors.fileNameOf(s.name()) + ".fqw");
+            }
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        FineqQuantizer quantizer = new FineqQuantizer(opts);
+        try (Progress progress = new Progress(spec.commandLine().getErr(), sources.size())) {
+            for (InputTensors.Source s : sources) {
+                Tensor2D t = s.open();
+                progress.begin(t.name(), t.shape());
+                QuantizedTensor qt = quantizer.quantize(t);
+                Path fqw = all ? out.resolve(InputTensors.fileNameOf(t.name()) + ".fqw") : out;
+                qt.image().write(fqw);
+                if (hex != null) qt.image().writeHex(all ? hex.resolve(InputTensors.fileNameOf(t.name()) + ".hex") : hex);
+                progress.end();
+                FqwHeader h = qt.image().header();
+                stdout.printf(Locale.ROOT, "%s: %s %dx%d -> %s (padded %dx%d, %d blocks, %.4f bits/weight)%n",
+                        in, t.name(), h.rows(), h.cols(), fqw, h.paddedRows(), h.paddedCols(), h.blockCount(), FineqMethod.bitsPerWeight(h));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package io.fineq.report;
+
+import io.fineq.quant.Rounding;
+
+/**
+ * Round-to-nearest, asymmetric (scale + zero point), one group per output row (min/max), b bits.
+ * The range is widened to include 0 (as GPTQ's RTN does) so that zero stays exact:
+ * {@code lo = min(min w, 0)}, {@code hi = max(max w, 0)}, {@code delta = (float)((hi - lo) / (2^b - 1))},
+ * {@code z = rhaz(-lo / delta)}, {@code q = clamp(rhaz(w / delta) + z, 0, 2^b - 1)},
+ * {@code w' = (q - z) * delta}. An all-zero row gives w' = 0.
+ * Storage: b bits per weight plus a float32 scale and a b-bit zero point per row:
+ * {@code b + (32 + b) / K}.
+ */
+public final class RtnAsymmetric implements ApproximationMethod {
+    private final int bits;
+    private final int cols;
+
+    public RtnAsymmetric(int bits, int cols) {
+        this.bits = bits;
+        this.cols = cols;
+    }
+
+    @Override
+    public String name() {
+        return "rtn" + bits + "-asym-row";
+    }
+
+    @Override
+    public double bitsPerWeight() {
+        return bits + (32.0 + bits) / cols;
+    }
+
+    @Override
+    public void approximateRow(int r, float[] w, double[] out) {
+        double lo = 0;
+        double hi = 0;
+        for (int k = 0; k < cols; k++) {
+            lo = Math.min(lo, w[k]);
+            hi = Math.max(hi, w[k]);
+        }
+        int levels = (1 << bits) - 1;
+        if (hi == lo) {
+            java.util.Arrays.fill(out, 0, cols, 0.0);
+            return;
+        }
+        double delta = (float) ((hi - lo) / levels);
+        long z = Rounding.rhaz(-lo / delta);
+        for (int k = 0; k < cols; k++) {
+            long q = Math.max(0, Math.min(levels, Rounding.rhaz(w[k] / delta) + z));
+            out[k] = (q - z) * delta;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.fineq.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fineq.format.FqwImage;
+import io.fineq.quant.FineqQuantizer;
+import io.fineq.quant.QuantizerOptions;
+import io.fineq.tensor.ArrayTensor;
+import io.fineq.tensor.DType;
+import io.fineq.tensor.NpyFile;
+import io.fineq.tensor.NpyWriter;
+import io.fineq.tensor.SafetensorsWriter;
+import io.fineq.tensor.SynthKind;
+import io.fineq.tensor.SyntheticTensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuantizerCliTest {
+    @TempDir
+    Path dir;
+
+    private String p(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void synthQuantizeInspectRoundTrip() throws IOException {
+        CliRunner s = CliRunner.run("synth", "--kind", "llama-like", "--rows", "128", "--cols", "96", "--seed", "1", "--out", p("W.npy"));
+        assertThat(s.exit()).isZero();
+        CliRunner q = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "64", "--out", p("W.fqw"), "--hex", p("W.hex"));
+        assertThat(q.exit()).as(q.err()).isZero();
+        FqwImage img = FqwImage.read(dir.resolve("W.fqw"));
+        // the file holds exactly what the library produces for the same input and defaults
+        FqwImage lib = new FineqQuantizer(QuantizerOptions.defaults(64)).quantize(NpyFile.open(dir.resolve("W.npy"))).image();
+        assertThat(Files.readAllBytes(dir.resolve("W.fqw"))).isEqualTo(lib.toBytes());
+        assertThat(img.header().paddedRows()).isEqualTo(144);
+        assertThat(img.header().paddedCols()).isEqualTo(128);
+        // hex: one line per block, byte 6 first
+        List<String> lines = Files.readAllLines(dir.resolve("W.hex"));
+        assertThat(lines).hasSize((int) img.header().blockCount());
+        for (int i : new int[] {0, 1, 100, lines.size() - 1}) {
+            StringBuilder sb = new StringBuilder();
+            for (int b = 6; b >= 0; b--) sb.append(String.format("%02x", img.blocks()[7 * i + b] & 0xFF));
+            assertThat(lines.get(i)).isEqualTo(sb.toString());
+        }
+        CliRunner in = CliRunner.run("inspect", p("W.fqw"));
+        assertThat(in.exit()).isZero();
+        // pair-code histogram counted straight from the index bytes
+        long[] codes = new long[4];
+        for (int off = 0; off < img.blocks().length; off += 7)
+            for (int pr = 0; pr < 4; pr++) codes[(img.blocks()[off] >> (2 * pr)) & 3]++;
+        for (int c = 0; c < 4; c++) {
+            Matcher m = Pattern.compile("(?m)^  " + String.format("%2s", Integer.toBinaryString(c)).replace(' ', '0') + " .*?\\s(\\d+)\\s").matcher(in.out());
+            assertThat(m.find()).as(in.out()).isTrue();
+            assertThat(Long.parseLong(m.group(1))).isEqualTo(codes[c]);
+        }
+        assertThat(in.out()).contains("scale         absmax", "pairing       paper", "q values", "per padded weight");
+        // bits per padded weight: 56/24 + 32/144
+        assertThat(in.out()).contains(String.format(java.util.Locale.ROOT, "%.4f per padded weight", 7.0 / 3 + 32.0 / 144));
+    }
+
+    @Test
+    void allWritesOneImagePerMatrixWithSanitisedNamesAndShowsProgress() throws IOException {
+        Path st = dir.resolve("m.safetensors");
+        SafetensorsWriter.write(st, List.of(
+                SafetensorsWriter.Item.matrix(new SyntheticTensor("model/layers.0.q_proj.weight", SynthKind.GAUSSIAN, 30, 20, 1), DType.BF16),
+                new SafetensorsWriter.Item(new SyntheticTensor("bias", SynthKind.GAUSSIAN, 1, 20, 2), DType.F32, new long[] {20}),
+                SafetensorsWriter.Item.matrix(new SyntheticTensor("k", SynthKind.STUDENT_T, 48, 16, 3), DType.F16)));
+        CliRunner r = CliRunner.run("quantize", "--in", st.toString(), "--all", "--array-cols", "8", "--out", p("out"), "--hex", p("hex"),
+                "--scale", "mse", "--pairing", "exhaustive", "--threshold", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly("k.fqw", "model_layers.0.q_proj.weight.fqw");
+        }
+        assertThat(dir.resolve("hex/k.hex")).exists();
+        FqwImage k = FqwImage.read(dir.resolve("out/k.fqw"));
+        assertThat(k.header().scale()).isEqualTo("mse");
+        assertThat(k.header().pairing()).isEqualTo("exhaustive");
+        assertThat(k.header().threshold()).isEqualTo(3.0);
+        assertThat(r.err()).containsPattern("\\[1/2\\] model/layers.0.q_proj.weight 30x20 \\.\\.\\. \\d+\\.\\d s")
+                .containsPattern("\\[2/2\\] k 48x16 \\.\\.\\. \\d+\\.\\d s");
+    }
+
+    @Test
+    void reportPrintsAnAlignedTableAndWritesJson() throws IOException {
+        CliRunner.run("synth", "--kind", "gaussian", "--rows", "48", "--cols", "64", "--out", p("g.npy"));
+        CliRunner r = CliRunner.run("report", "--in", p("g.npy"), "--array-cols", "16", "--tokens", "8", "--json", p("r.json"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> table = Arrays.stream(r.out().split("\n")).skip(1).toList();
+        assertThat(table).hasSize(8);
+        assertThat(table).allSatisfy(l -> assertThat(l).hasSameSizeAs(table.get(0)));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("r.json").toFile());
+        JsonNode methods = json.get("tensors").get(0).get("methods");
+        assertThat(methods).hasSize(7);
+        assertThat(methods.get(4).get("method").asText()).isEqualTo("rtn2-asym-row");
+        assertThat(methods.get(0).get("bits_per_weight").asDouble()).isCloseTo(7.0 / 3 + 32.0 / 48, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    private void assertFailsCleanly(CliRunner r, String expected, Path mustNotExist) {
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("fineq-quantizer: ").contains(expected);
+        assertThat(r.err().strip().lines()).as("one line: " + r.err()).hasSize(1);
+        assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+        if (mustNotExist != null) {
+            assertThat(mustNotExist).doesNotExist();
+            try (var files = Files.list(mustNotExist.getParent())) {
+                assertThat(files.map(Path::toString).filter(n -> n.endsWith(".tmp")).toList()).isEmpty();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void nanAndInfWeightsNameTensorRowAndColumn() throws IOException {
+        float[] d = new float[6 * 5];
+        d[1 * 5 + 2] = Float.NaN;
+        NpyWriter.write(dir.resolve("nan.npy"), new ArrayTensor("nan", 6, 5, d), DType.F32);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("nan.npy"), "--array-cols", "4", "--out", p("nan.fqw")),
+                "tensor 'nan': weight at row 1, column 2 is NaN", dir.resolve("nan.fqw"));
+        d[1 * 5 + 2] = 0;
+        d[4 * 5] = Float.NEGATIVE_INFINITY;
+        SafetensorsWriter.write(dir.resolve("inf.safetensors"), List.of(SafetensorsWriter.Item.matrix(new ArrayTensor("w.inf", 6, 5, d), DType.F16)));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("inf.safetensors"), "--array-cols", "4", "--out", p("inf.fqw")),
+                "tensor 'w.inf': weight at row 4, column 0 is -Infinity", dir.resolve("inf.fqw"));
+        assertFailsCleanly(CliRunner.run("report", "--in", p("inf.safetensors")), "row 4, column 0", null);
+    }
+
+    @Test
+    void unsupportedDtypes() throws IOException {
+        Files.write(dir.resolve("f8.npy"), io.fineq.tensor.NpyFileTestBytes.npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 1), }", new byte[8]));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("f8.npy"), "--array-cols", "4", "--out", p("f8.fqw")),
+                "unsupported dtype '<f8'", dir.resolve("f8.fqw"));
+        String json = "{\"w\":{\"dtype\":\"I32\",\"shape\":[1,2],\"data_offsets\":[0,8]}}";
+        Files.write(dir.resolve("i.safetensors"), io.fineq.tensor.NpyFileTestBytes.safetensors(json, new byte[8]));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("i.safetensors"), "--tensor", "w", "--array-cols", "4", "--out", p("i.fqw")),
+                "tensor 'w' has unsupported dtype I32 (supported: F32, F16, BF16)", dir.resolve("i.fqw"));
+    }
+
+    @Test
+    void corruptImagesAreReportedByInspect() throws IOException {
+        CliRunner.run("synth", "--rows", "24", "--cols", "8", "--out", p("s.npy"));
+        CliRunner.run("quantize", "--in", p("s.npy"), "--array-cols", "8", "--out", p("s.fqw"));
+        byte[] good = Files.readAllBytes(dir.resolve("s.fqw"));
+        int headerEnd = 8 + (good[4] & 0xFF);
+        Object[][] cases = {
+                {"XQW1".getBytes(), "wrong magic"},
+                {Arrays.copyOf(good, 6), "short header"},
+                {Arrays.copyOf(good, headerEnd - 3), "short header"},
+                {Arrays.copyOf(good, headerEnd + 10), "scales missing"},
+                {Arrays.copyOf(good, good.length - 1), "blocks missing"},
+        };
+        for (Object[] c : cases) {
+            byte[] bytes = (byte[]) c[0];
+            if (bytes.length == 4) bytes = concat(bytes, Arrays.copyOfRange(good, 4, good.length));
+            Path f = dir.resolve("bad.fqw");
+            Files.write(f, bytes);
+            CliRunner r = CliRunner.run("inspect", f.toString());
+            assertFailsCleanly(r, (String) c[1], null);
+            assertThat(r.err()).contains(f.toString());
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] o = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, o, a.length, b.length);
+        return o;
+    }
+
+    @Test
+    void unknownTensorAndBadOptions() throws IOException {
+        SafetensorsWriter.write(dir.resolve("m.safetensors"), List.of(
+                SafetensorsWriter.Item.matrix(new SyntheticTensor("a", SynthKind.GAUSSIAN, 4, 4, 1), DType.F32),
+                SafetensorsWriter.Item.matrix(new SyntheticTensor("b", SynthKind.GAUSSIAN, 4, 4, 1), DType.F32)));
+        Path out = dir.resolve("o.fqw");
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "c", "--array-cols", "4", "--out", out.toString()),
+                "no tensor named 'c' (2-D tensors: a, b)", out);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--array-cols", "4", "--out", out.toString()),
+                "holds 2 2-D tensors; choose one with --tensor NAME or use --all", out);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "a", "--array-cols", "0", "--out", out.toString()),
+                "--array-cols must be >= 1, got 0", out);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "a", "--array-cols", "-3", "--out", out.toString()),
+                "--array-cols must be >= 1, got -3", out);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "a", "--array-cols", "4", "--threshold", "0", "--out", out.toString()),
+                "--threshold must be a finite number > 0", out);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "a", "--array-cols", "4", "--scale", "max", "--out", out.toString()),
+                "--scale must be one of absmax|mse, got 'max'", out);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("missing.npy"), "--array-cols", "4", "--out", out.toString()), "no such file", out);
+        assertFailsCleanly(CliRunner.run("quantize", "--array-cols", "4", "--out", out.toString()), "Missing required option: '--in", out);
+        assertFailsCleanly(CliRunner.run("frobnicate"), "Unmatched argument", null);
+        assertFailsCleanly(CliRunner.run(), "a subcommand is required", null);
+    }
+}
