@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Compiles a Verilog top plus a C++ harness into an executable with
- * {@code verilator --cc --exe --build -j 2}, once per content: the cache key is a SHA-256 of the
+ * Compiles a Verilog top plus a C++ harness into an executable ({@code verilator --cc --exe}, then
+ * {@code make -j 2}: the same as {@code --build -j 2}), once per content: the cache key is a SHA-256 of the
  * Verilator version, the top name, the options, every source file's name and bytes and the
  * harness. A model is built in a temporary folder and renamed into the cache when complete, so
  * an interrupted build never leaves a half model behind.

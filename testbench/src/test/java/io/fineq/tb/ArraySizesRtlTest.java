@@ -30,7 +30,24 @@ class ArraySizesRtlTest {
             "16, 16, 48, 31, 16",
             "64, 64, 48, 64, 64"})
     void rtlEqualsGoldenEqualsPlainProduct(int rows, int cols, int m, int k, int n) throws IOException {
-        FineqConfig cfg = Rtl.config(rows, cols, true, 0);
+        crafted(rows, cols, true, 0, m, k, n);
+    }
+
+    /**
+     * Termination off (L = 3 for every vector, including the all-zero ones) and adder-tree
+     * pipelining (S registers) on the same corner-case vectors: the cycle count changes exactly as
+     * the formula says, the results do not.
+     */
+    @ParameterizedTest(name = "{0}x{1} termination={2} P={3}")
+    @CsvSource({
+            "7, 5, false, 0, 48, 9, 13",
+            "8, 8, true, 1, 48, 15, 9"})
+    void terminationOffAndPipelinedTree(int rows, int cols, boolean termination, int pipe, int m, int k, int n) throws IOException {
+        crafted(rows, cols, termination, pipe, m, k, n);
+    }
+
+    private static void crafted(int rows, int cols, boolean termination, int pipe, int m, int k, int n) throws IOException {
+        FineqConfig cfg = Rtl.config(rows, cols, termination, pipe);
         CraftedJob job = new CraftedJob(m, k, n, cols, cfg.actWidth(), 1000L * rows + cols);
         JobResult golden = GoldenVectors.result(cfg, job.image, job.x);
 
@@ -45,9 +62,11 @@ class ArraySizesRtlTest {
             }
         }
         long tiles = (long) job.q[0].length / cols * ((n + rows - 1) / rows);
-        long formula = tiles * rows + job.sumL(rows, true) + cfg.pipeStages() + 1;
+        int depth = cols <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(cols - 1);
+        int stages = pipe == 0 ? 0 : Math.max(depth - 1, 0) / pipe;  // microarchitecture section 1
+        long formula = tiles * rows + job.sumL(rows, termination) + stages + 1;
         assertThat(golden.cycles()).as("golden cycle count vs microarchitecture section 4").isEqualTo(formula);
 
-        Rtl.assertRtlMatches("array-" + cfg.name(), GoldenVectors.of(cfg, job.image, job.x, golden), Stalls.NONE);
+        Rtl.assertRtlMatches("array-" + cfg.name() + "-term" + termination + "-p" + pipe, GoldenVectors.of(cfg, job.image, job.x, golden), Stalls.NONE);
     }
 }
