@@ -77,8 +77,13 @@ public final class BlockQuantizer {
 
     /** Quantises one block: pair codes and values, no error sum. */
     public void quantizeCodes(double[] u, int[] pairCodes, int[] q) {
+        quantizeCodes(u, 0, pairCodes, q);
+    }
+
+    /** As {@link #quantizeCodes(double[], int[], int[])} for the 24 values {@code u[off..off+23]}. */
+    public void quantizeCodes(double[] u, int off, int[] pairCodes, int[] q) {
         for (int r = 0; r < PackedBlock.VALUES; r++) {
-            double v = Math.abs(u[r]);
+            double v = Math.abs(u[off + r]);
             a[r] = v;
             m2[r] = magnitude2(v);
             m3[r] = magnitude3(v);
@@ -90,7 +95,11 @@ public final class BlockQuantizer {
         for (int p = 0; p < PackedBlock.PAIRS; p++) {
             int c0 = ownCodes[2 * p];
             int c1 = ownCodes[2 * p + 1];
-            int code = (!exhaustive && c0 == c1) ? c0 : bestCode(6 * p);
+            // Own codes disagree on about half the pairs of real weights: computing the argmin
+            // always and selecting is cheaper than a mispredicted branch.
+            int best = bestCode(6 * p);
+            int agree = (!exhaustive && c0 == c1) ? 1 : 0;
+            int code = agree * c0 + (1 - agree) * best;
             pairCodes[p] = code;
             int twoBit = code == 0 ? 1 : 0;
             int zero = code - 1;
@@ -98,7 +107,7 @@ public final class BlockQuantizer {
                 int i = pos < 3 ? pos : pos - 3;
                 int kept = ((i - zero) | (zero - i)) >>> 31; // 1 unless i is the zeroed position
                 int m = twoBit * m2[r] + (1 - twoBit) * kept * m3[r];
-                int neg = (int) (Double.doubleToRawLongBits(u[r]) >>> 63);
+                int neg = (int) (Double.doubleToRawLongBits(u[off + r]) >>> 63);
                 q[r] = (m ^ -neg) + neg; // -m when u < 0
             }
         }

@@ -49,34 +49,34 @@ public final class FineqQuantizer {
         byte[] blocks = new byte[(int) blockBytes];
         int rowBlocks = h.rowBlocks();
         int chunks = RowBlocks.ceilDiv(rowBlocks, CHUNK_BLOCKS);
-        long[][] hist = new long[chunks][4];
+        long[][] hist = new long[chunks][];
         int k = t.cols();
         int kp = h.paddedCols();
         int cArr = h.arrayCols();
         RowBlocks.forEachChunk(chunks, options.parallel(), ch -> {
             float[][] rows = new float[PackedBlock.VALUES][k];
-            double[] u = new double[PackedBlock.VALUES];
+            // u of the whole row block, column-major: column c's 24 values are u[24c .. 24c+23]
+            double[] u = new double[PackedBlock.VALUES * kp];
             int[] codes = new int[PackedBlock.PAIRS];
             int[] q = new int[PackedBlock.VALUES];
             BlockQuantizer bq = new BlockQuantizer(options.threshold(), options.pairing());
-            long[] myHist = hist[ch];
+            long[] myHist = new long[4]; // thread-local: neighbouring chunks' arrays would share cache lines
             int end = Math.min(rowBlocks, (ch + 1) * CHUNK_BLOCKS);
             for (int mb = ch * CHUNK_BLOCKS; mb < end; mb++) {
                 RowBlocks.read(t, mb, rows);
+                for (int i = 0; i < PackedBlock.VALUES; i++) {
+                    float[] row = rows[i];
+                    for (int c = 0; c < k; c++) u[PackedBlock.VALUES * c + i] = (double) row[c] / scales[c];
+                } // padded columns c >= k stay 0
                 for (int c = 0; c < kp; c++) {
-                    if (c < k) {
-                        double s = scales[c];
-                        for (int i = 0; i < PackedBlock.VALUES; i++) u[i] = (double) rows[i][c] / s;
-                    } else {
-                        java.util.Arrays.fill(u, 0.0); // padded column: all zero
-                    }
-                    bq.quantizeCodes(u, codes, q);
+                    bq.quantizeCodes(u, PackedBlock.VALUES * c, codes, q);
                     int kt = c / cArr;
                     long index = ((long) kt * rowBlocks + mb) * cArr + (c - kt * cArr);
                     PackedBlock.pack(codes, q, blocks, (int) (index * PackedBlock.BYTES));
                     for (int p = 0; p < PackedBlock.PAIRS; p++) myHist[codes[p]]++;
                 }
             }
+            hist[ch] = myHist;
         });
         long[] pairHist = new long[4];
         for (long[] hh : hist) for (int i = 0; i < 4; i++) pairHist[i] += hh[i];
