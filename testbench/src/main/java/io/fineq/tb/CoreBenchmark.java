@@ -52,6 +52,17 @@ public final class CoreBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path cacheRoot = cache != null ? cache : Files.createTempDirectory("fineq-bench-cache");
+        Path work = Files.createTempDirectory("fineq-bench-run");
+        try {
+            return measure(cacheRoot, work);
+        } finally {
+            // A fresh cache only exists to time real builds; the models are ~35 MB each.
+            if (cache == null) VerilatorBuild.deleteTree(cacheRoot);
+            VerilatorBuild.deleteTree(work);
+        }
+    }
+
+    private int measure(Path cacheRoot, Path work) throws IOException {
         FineqConfig cfg = new FineqConfig(rows, cols, 8, true, 0);
         FqwImage image = JobInputs.syntheticImage(m, k, cols, 7);
         int[][] x = JobInputs.randomActivations(tokens, k, cfg.actWidth(), 7);
@@ -62,7 +73,6 @@ public final class CoreBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: job M=%d K=%d N=%d -> %d tiles, %d weight vectors, %d cycles (golden model %.2f s)%n",
                 cfg.name(), m, k, tokens, v.expected().get(vectors - 1).tile() + 1, vectors, v.expectedCycles(), goldenSeconds);
         System.out.printf(Locale.ROOT, "%-4s %-7s %10s %10s %12s %12s %s%n", "opt", "threads", "build s", "sim s", "vectors/s", "cycles/s", "result");
-        Path work = Files.createTempDirectory("fineq-bench-run");
         for (String opt : opts) {
             for (int th : threads) {
                 BuildOptions bo = new BuildOptions(opt, th, false);
