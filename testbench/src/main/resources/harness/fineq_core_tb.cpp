@@ -10,6 +10,8 @@
 //   seed=S stall=P   with P > 0, each cycle each stream is independently stalled with
 //              probability P/100 (input valid dropped, result ready dropped); xorshift64 PRNG
 //   max_cycles=M     give up (exit 3) after M cycles
+//   drain=D          after the last expected result, D more cycles with res_ready_i = 1; any
+//                    result offered then is a duplicate/spurious beat, reported as "extra <k>"
 //   trace=FILE       FST waveform (only when built with --trace-fst)
 // Valid/data are applied while clk_i is low, handshakes are sampled after eval(), before the
 // rising edge, exactly as a synchronous valid/ready protocol defines them.
@@ -139,6 +141,7 @@ int main(int argc, char** argv) {
     const long results = std::atol(arg(argc, argv, "results", "0").c_str());
     const unsigned stall = static_cast<unsigned>(std::atoi(arg(argc, argv, "stall", "0").c_str()));
     const long max_cycles = std::atol(arg(argc, argv, "max_cycles", "100000000").c_str());
+    const long drain = std::atol(arg(argc, argv, "drain", "32").c_str());
     Prng prng(std::strtoull(arg(argc, argv, "seed", "1").c_str(), nullptr, 10));
     if (act_file.empty() || w_file.empty() || out_file.empty() || results <= 0) {
         std::cerr << "usage: act=FILE w=FILE out=FILE results=N [seed=S stall=P max_cycles=M trace=FILE]\n";
@@ -228,6 +231,21 @@ int main(int argc, char** argv) {
         if (act_fire) ++ai;
         if (w_fire) ++wi;
     }
+    // Drain: every input idle, results accepted; nothing more may come out.
+    long extra = 0;
+    if (got == results) {
+        top->act_valid_i = 0;
+        top->w_valid_i = 0;
+        top->res_ready_i = 1;
+        for (long d = 0; d < drain; ++d) {
+            tick_half(0);
+            if (top->res_valid_o) {
+                out << "extra_beat " << get_port(top->res_data_o) << "\n";
+                ++extra;
+            }
+            tick_half(1);
+        }
+    }
 #if VM_TRACE
     if (tfp) tfp->close();
 #endif
@@ -241,5 +259,6 @@ int main(int argc, char** argv) {
     }
     out << "cycles " << (last_cycle + 1) << "\n";
     out << "consumed " << ai << " " << wi << "\n";
+    out << "extra " << extra << "\n";
     return 0;
 }

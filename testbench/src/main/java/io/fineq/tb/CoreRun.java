@@ -1,0 +1,38 @@
+package io.fineq.tb;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the harness wrote to its {@code out=} file: the result beats in handshake order, the
+ * cycle count (cycle of the last result handshake + 1), the beats consumed per input stream and
+ * any result offered after the last expected one (a duplicate or spurious beat).
+ */
+public record CoreRun(List<BigInteger> results, long cycles, long actConsumed, long weightConsumed, List<BigInteger> extraResults) {
+
+    static CoreRun parse(Path out, int resultBits) throws IOException {
+        List<BigInteger> beats = new ArrayList<>();
+        List<BigInteger> extra = new ArrayList<>();
+        long cycles = -1, acts = -1, ws = -1;
+        int n = 0;
+        for (String line : Files.readAllLines(out)) {
+            n++;
+            String where = out + " line " + n;
+            if (line.startsWith("cycles ")) cycles = Long.parseLong(line.substring(7).trim());
+            else if (line.startsWith("consumed ")) {
+                String[] f = line.substring(9).trim().split("\\s+");
+                acts = Long.parseLong(f[0]);
+                ws = Long.parseLong(f[1]);
+            } else if (line.startsWith("extra_beat ")) extra.add(Beats.parseHex(line.substring(11), resultBits, where));
+            else if (line.startsWith("extra ")) continue;
+            else if (line.startsWith("timeout ")) throw new IOException(where + ": simulation timed out: " + line);
+            else if (!line.isBlank()) beats.add(Beats.parseHex(line, resultBits, where));
+        }
+        if (cycles < 0) throw new IOException(out + ": no 'cycles' line (harness did not finish)");
+        return new CoreRun(beats, cycles, acts, ws, extra);
+    }
+}
