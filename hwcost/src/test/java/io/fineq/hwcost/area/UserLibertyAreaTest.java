@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
  * The user-Liberty path of the area flow (abc -liberty, stat -liberty). With
  * {@code mvn test -Dliberty=/path/to/cells.lib} it maps the 8 x 8 study to that library; without
  * one it writes a "user" library that is the built-in one in um^2 (every area x 0.798, the
- * Nangate45 NAND2_X1 area) and checks that gate equivalents do not depend on the area unit.
+ * Nangate45 NAND2_X1 area) and checks that gate equivalents do not depend on the area unit (to 0.1 %).
  */
 class UserLibertyAreaTest {
     @TempDir
@@ -38,9 +38,11 @@ class UserLibertyAreaTest {
         assertThat(r.macArrayGe()).isGreaterThan(r.fineqArrayGe());
         assertThat(r.ratio()).isBetween(0.2, 0.9);
         if (given.isEmpty()) {
+            // abc rounds cell areas internally, so a library in another unit may tip a handful of
+            // mapping choices (seen: 2.7 GE of 11,868); anything beyond 0.1 % is a unit bug.
             ArrayAreaStudy.Result ref = new ArrayAreaStudy().run(cfg, CellLibrary.builtIn(tmp.resolve("lib")), tmp.resolve("builtin"));
-            assertThat(r.fineqArrayGe()).isCloseTo(ref.fineqArrayGe(), within(ref.fineqArrayGe() * 1e-6));
-            assertThat(r.macArrayGe()).isCloseTo(ref.macArrayGe(), within(ref.macArrayGe() * 1e-6));
+            assertThat(r.fineqArrayGe()).isCloseTo(ref.fineqArrayGe(), within(ref.fineqArrayGe() * 1e-3));
+            assertThat(r.macArrayGe()).isCloseTo(ref.macArrayGe(), within(ref.macArrayGe() * 1e-3));
         }
     }
 
