@@ -1,13 +1,15 @@
 package io.fineq.tb;
 
 import io.fineq.rtl.FineqConfig;
+import io.fineq.rtl.RtlBackend;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One regression step on the whole core: render the RTL of a configuration, build it (cached),
+ * One regression step on the whole core: render the RTL of a configuration with a generator back
+ * end (Velocity by default, see {@link RtlSources}), build it (cached),
  * simulate a job's golden vectors and compare exactly. With {@code -Dwaves=true} the model is
  * built with FST tracing and a failing case is simulated again with a dump.
  */
@@ -38,19 +40,30 @@ public final class CoreRegression {
     }
 
     private final FineqConfig config;
+    private final RtlBackend backend;
     private final BuildOptions options;
     private final VerilatorBuild builder;
     private VerilatorBuild.Model model;
 
-    public CoreRegression(FineqConfig config, BuildOptions options, VerilatorBuild builder) {
+    public CoreRegression(FineqConfig config, RtlBackend backend, BuildOptions options, VerilatorBuild builder) {
         this.config = config;
+        this.backend = backend;
         this.options = options;
         this.builder = builder;
     }
 
-    /** The regression set-up: {@link BuildOptions#regression()}, default cache. */
+    public CoreRegression(FineqConfig config, BuildOptions options, VerilatorBuild builder) {
+        this(config, RtlSources.defaultBackend(), options, builder);
+    }
+
+    /** The regression set-up on the RTL of {@code backend}: {@link BuildOptions#regression()}, default cache. */
+    public CoreRegression(FineqConfig config, RtlBackend backend) {
+        this(config, backend, BuildOptions.regression(), new VerilatorBuild());
+    }
+
+    /** The regression set-up on the default (Velocity) RTL. */
     public CoreRegression(FineqConfig config) {
-        this(config, BuildOptions.regression(), new VerilatorBuild());
+        this(config, RtlSources.defaultBackend());
     }
 
     public FineqConfig config() {
@@ -59,7 +72,7 @@ public final class CoreRegression {
 
     /** Builds (or fetches from the cache) the Verilator model of the core. */
     public synchronized VerilatorBuild.Model model() {
-        if (model == null) model = builder.build(TOP, RtlSources.core(config), HARNESS, options);
+        if (model == null) model = builder.build(TOP, RtlSources.core(config, backend), HARNESS, options);
         return model;
     }
 

@@ -3,7 +3,9 @@ package io.fineq.tb;
 import io.fineq.rtl.FineqConfig;
 import io.fineq.rtl.GeneratedFile;
 import io.fineq.rtl.ModuleSet;
-import io.fineq.rtl.RtlGenerator;
+import io.fineq.rtl.RtlBackend;
+import io.fineq.rtl.TemplateRenderer;
+import io.fineq.rtl.VelocityBackend;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,36 +15,56 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The Verilog of a configuration, rendered in memory through the generator's Java API
- * ({@link RtlGenerator}), in filelist order (leaves first). Rendered once per configuration per JVM.
+ * The Verilog of a configuration, rendered in memory by a generator back end ({@link RtlBackend}:
+ * Velocity by default, or {@code io.fineq.rtl.ChiselRtlBackend}), in filelist order (leaves
+ * first). Rendered once per back end and configuration per JVM. The Verilator build cache hashes
+ * the file contents, so the forms of two back ends never share a model.
  */
 public final class RtlSources {
-    private static final Map<FineqConfig, List<SourceFile>> CACHE = new ConcurrentHashMap<>();
+    private record Key(String backend, FineqConfig config) {
+    }
+
+    private static final Map<Key, List<SourceFile>> CACHE = new ConcurrentHashMap<>();
 
     private RtlSources() {
     }
 
-    /** All module files of the core for {@code c}. */
-    public static List<SourceFile> core(FineqConfig c) {
-        return CACHE.computeIfAbsent(c, RtlSources::render);
+    /** The default back end of the generator (Velocity templates). */
+    public static RtlBackend defaultBackend() {
+        return DefaultBackend.VELOCITY;
     }
 
-    /** Only the file of {@code module} (a leaf such as fineq_decoder), for a unit harness. */
+    /** All module files of the core for {@code c}, from the default back end. */
+    public static List<SourceFile> core(FineqConfig c) {
+        return core(c, defaultBackend());
+    }
+
+    /** All module files of the core for {@code c}, from {@code backend}. */
+    public static List<SourceFile> core(FineqConfig c, RtlBackend backend) {
+        return CACHE.computeIfAbsent(new Key(backend.name(), c), k -> render(c, backend));
+    }
+
+    /** Only the file of {@code module} (a leaf such as fineq_decoder) from the default back end, for a unit harness. */
     public static List<SourceFile> module(FineqConfig c, String module) {
         String file = module + ".v";
         return core(c).stream().filter(s -> s.name().equals(file)).findFirst().map(List::of)
                 .orElseThrow(() -> new IllegalStateException("generator produced no " + file + " for " + c));
     }
 
-    private static List<SourceFile> render(FineqConfig c) {
-        Map<String, GeneratedFile> byName = new RtlGenerator().generate(c).stream()
+    private static List<SourceFile> render(FineqConfig c, RtlBackend backend) {
+        Map<String, GeneratedFile> byName = backend.renderModules(c).stream()
                 .collect(Collectors.toMap(GeneratedFile::name, Function.identity()));
         List<SourceFile> out = new ArrayList<>();
         for (String name : ModuleSet.verilogFiles()) {
             GeneratedFile f = byName.get(name);
-            if (f == null) throw new IllegalStateException("generator produced no " + name + " for " + c);
+            if (f == null) throw new IllegalStateException(backend.name() + " back end produced no " + name + " for " + c);
             out.add(new SourceFile(name, f.content()));
         }
         return List.copyOf(out);
+    }
+
+    /** Created on first use only; the Velocity engine renders concurrently. */
+    private static final class DefaultBackend {
+        static final RtlBackend VELOCITY = new VelocityBackend(new TemplateRenderer());
     }
 }

@@ -26,7 +26,12 @@ final class Rtl {
 
     /** Simulates {@code v} on the RTL of its configuration and fails with the located differences. */
     static CoreRegression.Outcome assertRtlMatches(String name, CoreVectors v, Stalls stalls) throws IOException {
-        CoreRegression.Outcome o = core(v.config()).check(name, v, stalls);
+        return assertRtlMatches(core(v.config()), name, v, stalls);
+    }
+
+    /** As {@link #assertRtlMatches(String, CoreVectors, Stalls)}, on the RTL of a given regression (e.g. another back end). */
+    static CoreRegression.Outcome assertRtlMatches(CoreRegression core, String name, CoreVectors v, Stalls stalls) throws IOException {
+        CoreRegression.Outcome o = core.check(name, v, stalls);
         assertThat(o.differences()).as(o.report(name)).isEmpty();
         return o;
     }
