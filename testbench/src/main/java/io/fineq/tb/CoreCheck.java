@@ -1,5 +1,6 @@
 package io.fineq.tb;
 
+import io.fineq.golden.BeatCodec;
 import io.fineq.rtl.FineqConfig;
 
 import java.util.ArrayList;
@@ -32,12 +33,12 @@ public final class CoreCheck {
             diffs.add("result stream: expected " + v.expected().size() + " beats, got " + run.results().size());
         if (!run.extraResults().isEmpty())
             diffs.add("result stream: " + run.extraResults().size() + " extra beat(s) after the last expected one (duplicate or spurious), first "
-                    + describe(Beats.unpackSigned(run.extraResults().get(0), c.accWidth(), c.rows())));
+                    + describe(BeatCodec.unpackSigned(run.extraResults().get(0), c.rows(), c.accWidth())));
         int valueDiffs = 0;
         int n = Math.min(run.results().size(), v.expected().size());
         for (int i = 0; i < n; i++) {
             CoreVectors.ResultBeat e = v.expected().get(i);
-            long[] actual = Beats.unpackSigned(run.results().get(i), c.accWidth(), c.rows());
+            long[] actual = BeatCodec.unpackSigned(run.results().get(i), c.rows(), c.accWidth());
             for (int r = 0; r < c.rows(); r++) {
                 if (actual[r] != e.y()[r]) {
                     if (valueDiffs < MAX_LISTED) {

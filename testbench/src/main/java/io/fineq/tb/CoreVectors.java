@@ -1,5 +1,6 @@
 package io.fineq.tb;
 
+import io.fineq.golden.BeatCodec;
 import io.fineq.rtl.FineqConfig;
 
 import java.math.BigInteger;
@@ -34,7 +35,7 @@ public record CoreVectors(FineqConfig config, List<BigInteger> activationBeats, 
      */
     public record ResultBeat(int tile, int kt, int nt, int m, long[] y) {
         public BigInteger packed(int accWidth) {
-            return Beats.packSigned(y, accWidth);
+            return BeatCodec.packSigned(y, accWidth);
         }
     }
 }

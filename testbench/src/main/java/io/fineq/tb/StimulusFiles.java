@@ -1,6 +1,7 @@
 package io.fineq.tb;
 
 import io.fineq.format.AtomicFiles;
+import io.fineq.golden.BeatCodec;
 import io.fineq.rtl.FineqConfig;
 
 import java.io.IOException;
@@ -36,13 +37,13 @@ public final class StimulusFiles {
         FineqConfig c = v.config();
         Files.createDirectories(dir);
         AtomicFiles.writeText(dir.resolve(ACT), w -> {
-            for (BigInteger b : v.activationBeats()) w.write(Beats.hex(b, c.actBeatWidth()) + "\n");
+            for (BigInteger b : v.activationBeats()) w.write(BeatCodec.hex(b, c.actBeatWidth()) + "\n");
         });
         AtomicFiles.writeText(dir.resolve(WEIGHTS), w -> {
-            for (CoreVectors.WeightBeat b : v.weightBeats()) w.write((b.last() ? "1 " : "0 ") + Beats.hex(b.data(), c.weightBeatWidth()) + "\n");
+            for (CoreVectors.WeightBeat b : v.weightBeats()) w.write((b.last() ? "1 " : "0 ") + BeatCodec.hex(b.data(), c.weightBeatWidth()) + "\n");
         });
         AtomicFiles.writeText(dir.resolve(EXPECTED), w -> {
-            for (CoreVectors.ResultBeat r : v.expected()) w.write(Beats.hex(r.packed(c.accWidth()), c.resultBeatWidth()) + "\n");
+            for (CoreVectors.ResultBeat r : v.expected()) w.write(BeatCodec.hex(r.packed(c.accWidth()), c.resultBeatWidth()) + "\n");
         });
         AtomicFiles.writeText(dir.resolve(EXPECTED_DEC), w -> {
             StringBuilder sb = new StringBuilder();

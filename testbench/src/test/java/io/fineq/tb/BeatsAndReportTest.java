@@ -1,5 +1,6 @@
 package io.fineq.tb;
 
+import io.fineq.golden.BeatCodec;
 import io.fineq.rtl.FineqConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +19,12 @@ class BeatsAndReportTest {
 
     @Test
     void signedFieldsPackLeastSignificantFirstAndRoundTrip() {
-        BigInteger b = Beats.packSigned(new long[] {-1, 2, -128}, 8);
+        BigInteger b = BeatCodec.packSigned(new long[] {-1, 2, -128}, 8);
         // field 0 = 0xff at bits [7:0], field 1 = 0x02, field 2 = 0x80
-        assertThat(Beats.hex(b, 24)).isEqualTo("8002ff");
-        assertThat(Beats.unpackSigned(b, 8, 3)).containsExactly(-1, 2, -128);
-        assertThat(Beats.hex(BigInteger.ONE, 13)).isEqualTo("0001");
-        assertThatThrownBy(() -> Beats.packSigned(new long[] {128}, 8)).hasMessageContaining("does not fit 8 signed bits");
+        assertThat(BeatCodec.hex(b, 24)).isEqualTo("8002ff");
+        assertThat(BeatCodec.unpackSigned(b, 3, 8)).containsExactly(-1, 2, -128);
+        assertThat(BeatCodec.hex(BigInteger.ONE, 13)).isEqualTo("0001");
+        assertThatThrownBy(() -> BeatCodec.packSigned(new long[] {128}, 8)).hasMessageContaining("does not fit 8 signed bits");
         assertThatThrownBy(() -> Beats.parseHex("1ff", 8, "f line 3")).hasMessageContaining("f line 3");
     }
 
@@ -48,7 +49,7 @@ class BeatsAndReportTest {
         CoreVectors v = new CoreVectors(c, List.of(BigInteger.ZERO, BigInteger.ZERO), List.of(),
                 List.of(new CoreVectors.ResultBeat(0, 0, 0, 0, new long[] {1, 2}),
                         new CoreVectors.ResultBeat(1, 1, 0, 7, new long[] {-5, 300})), 42);
-        CoreRun run = new CoreRun(List.of(Beats.packSigned(new long[] {1, 2}, 10), Beats.packSigned(new long[] {-5, -300}, 10)),
+        CoreRun run = new CoreRun(List.of(BeatCodec.packSigned(new long[] {1, 2}, 10), BeatCodec.packSigned(new long[] {-5, -300}, 10)),
                 43, 2, 0, List.of());
         List<String> diffs = CoreCheck.compare(v, run, true);
         assertThat(diffs).containsExactly(
