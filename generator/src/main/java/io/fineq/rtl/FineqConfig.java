@@ -87,12 +87,26 @@ public record FineqConfig(int rows, int cols, int actWidth, boolean termination,
 
     /** Largest |y| of one k-tile: 3 * C * 2^(ACT_W-1). */
     public BigInteger maxAbsResult() {
-        return BigInteger.valueOf(3L * cols).shiftLeft(actWidth - 1);
+        return maxAbsSum(cols);
     }
 
     /** ACC_W = bitlength(3 * C * 2^(ACT_W-1)) + 1: the signed accumulator never overflows. */
     public int accWidth() {
-        return maxAbsResult().bitLength() + 1;
+        return sumWidth(cols);
+    }
+
+    /**
+     * Signed width that holds any sum of {@code columns} products w * act (|w| <= 3):
+     * bitlength(3 * columns * 2^(ACT_W-1)) + 1. ACC_W is the value for all C columns; the MAC
+     * baseline's partial sums use it per column.
+     */
+    public int sumWidth(int columns) {
+        if (columns < 1) throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+        return maxAbsSum(columns).bitLength() + 1;
+    }
+
+    private BigInteger maxAbsSum(int columns) {
+        return BigInteger.valueOf(3L * columns).shiftLeft(actWidth - 1);
     }
 
     /** Width of a PE-row index, at least 1. */

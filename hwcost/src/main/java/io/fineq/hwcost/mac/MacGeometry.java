@@ -2,7 +2,6 @@ package io.fineq.hwcost.mac;
 
 import io.fineq.rtl.FineqConfig;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +19,7 @@ public record MacGeometry(FineqConfig config) {
         if (column < 0 || column >= config.cols()) {
             throw new IllegalArgumentException("column " + column + " out of range 0.." + (config.cols() - 1));
         }
-        return BigInteger.valueOf(3L * (column + 1)).shiftLeft(config.actWidth() - 1).bitLength() + 1;
+        return config.sumWidth(column + 1);
     }
 
     /** Partial-sum widths of columns 0..C-1. */
