@@ -6,106 +6,77 @@ import java.util.List;
 
 /**
  * The per-level shape of one row's adder tree, decided here so that the template only spells
- * it out: level 0 holds the C sign-applied leaves, node k of level l+1 adds nodes 2k and 2k+1 of
- * level l, or passes node 2k through when it has no partner (odd count). A level listed as
- * registered is read by the next level through its pipeline register ({@code _q}).
+ * it out: level 0 holds the C unsigned leaves, node k of level l+1 adds nodes 2k and 2k+1 of
+ * level l (zero-extended by one bit), or passes node 2k through when it has no partner (odd
+ * count). Every level is one packed vector {@code lvl<l>}, node k at {@code [k*W +: W]}; a level
+ * followed by a pipeline register is read by the next level through {@code lvl<l>_q}.
  */
 public final class AdderTreePlan {
 
-    /** One leaf: column {@code col} of the PE row, bits {@code [msb:lsb]} of {@code sel_i}. */
-    public record Leaf(int col, String name, int lsb, int msb) { }
-
     /**
-     * One node above the leaves. {@code right} is null for a pass-through node. The operand names
-     * already point at the pipeline register when the lower level is registered.
+     * One tree level.
+     *
+     * @param index      l, 0 for the leaves
+     * @param size       nodes in this level
+     * @param width      bits per node, ACT_W + l
+     * @param registered a pipeline register follows this level
+     * @param pairs      adders in this level (nodes of the level below taken two at a time); 0 for level 0
+     * @param passThrough the last node passes the odd last node of the level below through
+     * @param input      name of the vector this level reads (the level below, or its register)
+     * @param inputWidth bits per node of that vector
      */
-    public record Node(int index, String name, String left, String right) {
-        public boolean passThrough() {
-            return right == null;
+    public record Level(int index, int size, int width, boolean registered, int pairs, boolean passThrough,
+                        String input, int inputWidth) {
+        public String name() {
+            return "lvl" + index;
+        }
+
+        /** The name the next level (or the accumulator) reads: the register when registered. */
+        public String output() {
+            return registered ? name() + "_q" : name();
+        }
+
+        public int msb() {
+            return width - 1;
+        }
+
+        public int busMsb() {
+            return size * width - 1;
+        }
+
+        /** Index of the pass-through node (the last one); only meaningful when {@link #passThrough}. */
+        public int lastNode() {
+            return size - 1;
+        }
+
+        /** Node of the level below that the pass-through node copies. */
+        public int lastInput() {
+            return 2 * (size - 1);
         }
     }
 
-    /** A pipeline register {@code q <= d}. */
-    public record Register(String q, String d) { }
-
-    /**
-     * One tree level: its width, whether a pipeline register follows it, and (for l >= 1) its
-     * nodes. {@code combNames} are the combinational node values, {@code outputs} the names the
-     * next level reads (the {@code _q} pipeline registers when registered).
-     */
-    public record Level(int index, int width, int msb, boolean registered, List<Node> nodes,
-                        List<String> combNames, List<String> outputs) {
-        public int size() {
-            return combNames.size();
-        }
-
-        /** MSB of the level below, whose nodes this level's adders sign-extend by one bit. */
-        public int inputMsb() {
-            return msb - 1;
-        }
-
-        /** Pipeline registers of this level, each with its combinational source; empty unless registered. */
-        public List<Register> registers() {
-            if (!registered) {
-                return List.of();
-            }
-            List<Register> regs = new ArrayList<>();
-            for (int k = 0; k < combNames.size(); k++) {
-                regs.add(new Register(outputs.get(k), combNames.get(k)));
-            }
-            return regs;
-        }
-    }
-
-    private final List<Leaf> leaves;
     private final List<Level> levels;
-    private final String top;
 
     public AdderTreePlan(FineqConfig cfg) {
         List<Integer> sizes = cfg.levelSizes();
-        List<Leaf> leafList = new ArrayList<>();
-        for (int c = 0; c < cfg.cols(); c++) {
-            int lsb = c * cfg.actWidth();
-            leafList.add(new Leaf(c, nodeName(0, c), lsb, lsb + cfg.actWidth() - 1));
-        }
-        List<Level> levelList = new ArrayList<>();
-        List<String> below = null;
+        List<Level> list = new ArrayList<>();
+        String below = null;
+        int belowWidth = 0;
         for (int l = 0; l < sizes.size(); l++) {
             int n = sizes.get(l);
-            boolean registered = cfg.registeredAfterLevel(l);
-            List<String> comb = new ArrayList<>();
-            List<String> outs = new ArrayList<>();
-            List<Node> nodes = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                String name = nodeName(l, k);
-                comb.add(name);
-                outs.add(registered ? name + "_q" : name);
-                if (l > 0) {
-                    int a = 2 * k;
-                    int b = 2 * k + 1;
-                    nodes.add(new Node(k, name, below.get(a), b < below.size() ? below.get(b) : null));
-                }
-            }
             int width = cfg.levelWidth(l);
-            levelList.add(new Level(l, width, width - 1, registered,
-                    Collections.unmodifiableList(nodes), Collections.unmodifiableList(comb),
-                    Collections.unmodifiableList(outs)));
-            below = outs;
+            boolean registered = cfg.registeredAfterLevel(l);
+            int belowSize = l == 0 ? 0 : sizes.get(l - 1);
+            Level level = new Level(l, n, width, registered, belowSize / 2, l > 0 && belowSize % 2 == 1,
+                    below, belowWidth);
+            list.add(level);
+            below = level.output();
+            belowWidth = width;
         }
-        this.leaves = Collections.unmodifiableList(leafList);
-        this.levels = Collections.unmodifiableList(levelList);
-        this.top = below.get(0);
+        this.levels = Collections.unmodifiableList(list);
     }
 
-    private static String nodeName(int level, int index) {
-        return "n" + level + "_" + index;
-    }
-
-    public List<Leaf> leaves() {
-        return leaves;
-    }
-
-    /** Levels 0..D; level 0 has no {@link Node}s (its values are the leaves). */
+    /** Levels 0..D; level 0 is the leaves. */
     public List<Level> levels() {
         return levels;
     }
@@ -120,8 +91,8 @@ public final class AdderTreePlan {
         return levels.stream().filter(Level::registered).toList();
     }
 
-    /** Name of the tree's root (level D, node 0); a leaf when C = 1. */
+    /** The vector holding the tree's root (level D, one node); the leaf vector when C = 1. */
     public String top() {
-        return top;
+        return levels.get(levels.size() - 1).output();
     }
 }

@@ -70,12 +70,49 @@ public record FineqConfig(int rows, int cols, int actWidth, boolean termination,
         return adderPipeline != 0 && level >= 1 && level < treeDepth() && level % adderPipeline == 0;
     }
 
-    /** Width of one leaf: a sign-applied activation, ACT_W + 1 bits. */
+    /**
+     * Width of one leaf: ACT_W bits, unsigned. A PE outputs its selected activation with the weight
+     * sign applied as a conditional invert and the most significant bit flipped, so the tree adds
+     * unsigned numbers; the accumulator adds the correction {@link #negativeBias()} per bit-time
+     * (docs/microarchitecture.md section 2, "Leaf arithmetic").
+     */
     public int leafWidth() {
-        return actWidth + 1;
+        return actWidth;
     }
 
-    /** Width of a node at tree level l (level 0 = leaves). */
+    /** C * 2^(ACT_W-1): what the flipped most significant bits of the C leaves add to each tree sum. */
+    public BigInteger negativeBias() {
+        return BigInteger.valueOf(cols).shiftLeft(actWidth - 1);
+    }
+
+    /** Width of the count of negative columns, 0..C: bitlength(C). */
+    public int negCountWidth() {
+        return 32 - Integer.numberOfLeadingZeros(cols);
+    }
+
+    /** Array rows served by one copy of the column broadcast registers. */
+    public static final int ROWS_PER_BROADCAST = 8;
+
+    /** Copies of the column broadcast registers (x0/x1 of every column): ceil(R / ROWS_PER_BROADCAST). */
+    public int broadcastCopies() {
+        return (rows + ROWS_PER_BROADCAST - 1) / ROWS_PER_BROADCAST;
+    }
+
+    /** Index of the broadcast copy that drives array row {@code row}. */
+    public int broadcastCopyOf(int row) {
+        return row / ROWS_PER_BROADCAST;
+    }
+
+    /**
+     * Cycles from a vector's last bit-time at the encoders to its result in the accumulator:
+     * the column broadcast register, S adder-tree registers, the accumulator. The cycle formula's
+     * constant term is {@code pipeLatency()}: cycles = T*R + sumL + S + 2.
+     */
+    public int pipeLatency() {
+        return pipeStages() + 2;
+    }
+
+    /** Width of a node at tree level l (level 0 = leaves), unsigned: ACT_W + l. */
     public int levelWidth(int level) {
         return leafWidth() + level;
     }

@@ -11,9 +11,10 @@ public final class ModuleSet {
     public static final String TOP = "fineq_core";
 
     public static final List<String> MODULES = List.of(
+            "fineq_clock_gate",
             "fineq_decoder",
             "fineq_temporal_encoder",
-            "fineq_pe",
+            "fineq_pe_row",
             "fineq_acc",
             "fineq_array",
             "fineq_core");

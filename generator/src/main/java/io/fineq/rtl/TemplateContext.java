@@ -1,5 +1,6 @@
 package io.fineq.rtl;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,26 @@ public final class TemplateContext {
         v.put("treeDepth", cfg.treeDepth());
         v.put("pipeStages", cfg.pipeStages());
         v.put("flagStages", flagStages(cfg.pipeStages()));
-        v.put("flagOut", flagName(cfg.pipeStages()));
+        v.put("dataStages", flagStages(cfg.pipeStages()).subList(1, cfg.pipeStages() + 1));
+        v.put("flagOut", stageName(cfg.pipeStages() + 1));
         v.put("leafW", cfg.leafWidth());
         v.put("leafMsb", cfg.leafWidth() - 1);
+        v.put("leafMsbMask", cfg.actWidth() + "'h" + BigInteger.ONE.shiftLeft(cfg.actWidth() - 1).toString(16));
         v.put("treeW", cfg.treeWidth());
         v.put("treeMsb", cfg.treeWidth() - 1);
         v.put("accW", cfg.accWidth());
         v.put("accMsb", cfg.accWidth() - 1);
+        v.put("accMsbM1", cfg.accWidth() - 2);
         v.put("accExt", cfg.accWidth() - cfg.treeWidth());
+        v.put("negBias", cfg.negativeBias().toString());
+        v.put("negBiasConst", cfg.accWidth() + "'d" + cfg.negativeBias());
+        v.put("negCountW", cfg.negCountWidth());
+        v.put("negCountMsb", cfg.negCountWidth() - 1);
+        v.put("negCountPad", zeroPad(cfg.negCountWidth() - 1));
+        v.put("negCountExt", zeroPad(cfg.accWidth() - cfg.negCountWidth()));
+        v.put("bcastCopies", cfg.broadcastCopies());
+        v.put("rowsPerBcast", FineqConfig.ROWS_PER_BROADCAST);
+        v.put("bcastMsb", cfg.broadcastCopies() * cfg.cols() - 1);
         v.put("rowW", cfg.rowIndexWidth());
         v.put("rowMsb", cfg.rowIndexWidth() - 1);
         v.put("lastRowConst", cfg.rowIndexWidth() + "'d" + (cfg.rows() - 1));
@@ -67,22 +80,34 @@ public final class TemplateContext {
                         + " acc_width=" + cfg.accWidth() + " row_index_width=" + cfg.rowIndexWidth());
     }
 
-    /**
-     * One stage of the array's flag delay line (valid/first/last travel beside the adder-tree
-     * pipeline): {@code <flag>_<q> <= <flag>_<d>}.
-     */
-    public record FlagStage(String q, String d) { }
+    /** {@code {n{1'b0}}, } to zero-extend inside a concatenation, or nothing for n = 0. */
+    private static String zeroPad(int n) {
+        return n == 0 ? "" : "{" + n + "{1'b0}}, ";
+    }
 
-    private static List<FlagStage> flagStages(int stages) {
+    /**
+     * One stage of the array's flag delay line (valid/first/last travel beside the column register
+     * and the adder-tree pipeline): {@code <flag>_<q> <= <source>}. Stage 1 (the column register)
+     * loads from the encoders, stage k > 1 from stage k - 1.
+     */
+    public record FlagStage(int index, String q, String d, String vldD, String firstD, String lastD) { }
+
+    /** Stages 1..S+1. */
+    private static List<FlagStage> flagStages(int pipeStages) {
         List<FlagStage> out = new ArrayList<>();
-        for (int i = 1; i <= stages; i++) {
-            out.add(new FlagStage(flagName(i), flagName(i - 1)));
+        for (int i = 1; i <= pipeStages + 1; i++) {
+            String d = i == 1 ? "s0" : stageName(i - 1);
+            if (i == 1) {
+                out.add(new FlagStage(i, stageName(i), d, "w_valid_i", "(t_q == 2'd0)", "last"));
+            } else {
+                out.add(new FlagStage(i, stageName(i), d, "vld_" + d, "first_" + d, "last_" + d));
+            }
         }
         return out;
     }
 
-    /** Suffix of the flag after {@code stage} delay registers: {@code s0} is the undelayed wire. */
-    private static String flagName(int stage) {
-        return stage == 0 ? "s0" : "s" + stage + "_q";
+    /** Suffix of a register of stage {@code stage} (1 = column register), e.g. {@code s1_q}. */
+    private static String stageName(int stage) {
+        return "s" + stage + "_q";
     }
 }

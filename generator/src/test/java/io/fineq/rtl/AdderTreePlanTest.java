@@ -3,9 +3,8 @@ package io.fineq.rtl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Structural invariants of the adder-tree plan for every column count up to 130. */
@@ -17,32 +16,37 @@ class AdderTreePlanTest {
             for (int p : new int[] {0, 1, 2, 3}) {
                 FineqConfig cfg = new FineqConfig(1, c, 8, true, p);
                 AdderTreePlan plan = new AdderTreePlan(cfg);
-                Map<String, List<Integer>> covers = new HashMap<>();
-                for (AdderTreePlan.Leaf leaf : plan.leaves()) {
-                    covers.put(leaf.name(), List.of(leaf.col()));
-                    assertThat(leaf.msb() - leaf.lsb() + 1).isEqualTo(8);
-                }
-                int registers = 0;
-                for (AdderTreePlan.Level level : plan.levels()) {
-                    for (AdderTreePlan.Node node : level.nodes()) {
-                        List<Integer> cols = new ArrayList<>(covers.get(node.left()));
-                        if (!node.passThrough()) {
-                            cols.addAll(covers.get(node.right()));
-                        }
-                        covers.put(node.name(), cols);
+                // covers.get(k): the leaves node k of the current level sums.
+                List<List<Integer>> covers = new ArrayList<>();
+                for (int leaf = 0; leaf < c; leaf++) covers.add(List.of(leaf));
+                AdderTreePlan.Level below = plan.levels().get(0);
+                assertThat(below.size()).isEqualTo(c);
+                assertThat(below.width()).isEqualTo(8);
+                for (AdderTreePlan.Level level : plan.adderLevels()) {
+                    assertThat(level.input()).isEqualTo(below.output());
+                    assertThat(level.inputWidth()).isEqualTo(below.width());
+                    assertThat(level.width()).isEqualTo(cfg.levelWidth(level.index())).isEqualTo(below.width() + 1);
+                    List<List<Integer>> next = new ArrayList<>();
+                    for (int k = 0; k < level.pairs(); k++) {
+                        List<Integer> sum = new ArrayList<>(covers.get(2 * k));
+                        sum.addAll(covers.get(2 * k + 1));
+                        next.add(sum);
                     }
-                    for (AdderTreePlan.Register reg : level.registers()) {
-                        covers.put(reg.q(), covers.get(reg.d()));
-                        registers++;
+                    if (level.passThrough()) {
+                        assertThat(level.lastNode()).isEqualTo(next.size());
+                        next.add(covers.get(level.lastInput()));
                     }
-                    assertThat(level.width()).isEqualTo(cfg.levelWidth(level.index()));
+                    assertThat(next).hasSize(level.size());
+                    assertThat(2 * level.pairs() + (level.passThrough() ? 1 : 0)).isEqualTo(below.size());
+                    covers = next;
+                    below = level;
                 }
-                List<Integer> root = new ArrayList<>(covers.get(plan.top()));
+                assertThat(covers).hasSize(1);
+                List<Integer> root = new ArrayList<>(covers.get(0));
                 root.sort(null);
-                assertThat(root).as("C=%d P=%d", c, p)
-                        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, c).boxed().toList());
+                assertThat(root).as("C=%d P=%d", c, p).containsExactlyElementsOf(IntStream.range(0, c).boxed().toList());
+                assertThat(plan.top()).isEqualTo(below.output());
                 assertThat(plan.registeredLevels()).hasSize(cfg.pipeStages());
-                assertThat(registers).isEqualTo(plan.registeredLevels().stream().mapToInt(AdderTreePlan.Level::size).sum());
             }
         }
     }
@@ -50,9 +54,13 @@ class AdderTreePlanTest {
     @Test
     void sevenColumnsPassTheOddNodeThrough() {
         AdderTreePlan plan = new AdderTreePlan(new FineqConfig(1, 7, 8, true, 0));
-        AdderTreePlan.Node last = plan.levels().get(1).nodes().get(3);
-        assertThat(last.passThrough()).isTrue();
-        assertThat(last.left()).isEqualTo("n0_6");
-        assertThat(plan.top()).isEqualTo("n3_0");
+        AdderTreePlan.Level level1 = plan.levels().get(1);
+        assertThat(level1.pairs()).isEqualTo(3);
+        assertThat(level1.passThrough()).isTrue();
+        assertThat(level1.lastInput()).isEqualTo(6);
+        assertThat(plan.top()).isEqualTo("lvl3");
+        assertThat(new AdderTreePlan(new FineqConfig(1, 8, 8, true, 2)).top()).isEqualTo("lvl3");
+        assertThat(new AdderTreePlan(new FineqConfig(1, 8, 8, true, 2)).levels().get(2).output()).isEqualTo("lvl2_q");
+        assertThat(new AdderTreePlan(new FineqConfig(1, 1, 8, true, 0)).top()).isEqualTo("lvl0");
     }
 }

@@ -3,15 +3,24 @@ package io.fineq.golden;
 import java.math.BigInteger;
 
 /**
- * Model of {@code fineq_acc} (one per array row): sign handling of the C leaves, the adder tree,
- * S pipeline registers inside the tree, and the accumulator register {@code acc_q}.
+ * Model of {@code fineq_acc} (one per array row) and of the leaf arithmetic of
+ * {@code fineq_pe_row}: the C unsigned leaves, the adder tree, S pipeline registers inside the
+ * tree, and the accumulator register {@code acc_q}.
+ *
+ * <p>Leaf arithmetic (docs/microarchitecture.md section 2): a PE's leaf is its select output
+ * with the weight sign applied as a conditional invert ({@code ~sel = -sel - 1}) and the most
+ * significant bit flipped ({@code + 2^(ACT_W-1)}), read as an unsigned ACT_W-bit number. So the
+ * signed product of column c is {@code leaf_c - 2^(ACT_W-1) + neg_c}, and a row's signed sum of
+ * one bit-time is {@code tree + K} with {@code K = (negative columns) - C * 2^(ACT_W-1)}. The
+ * accumulator starts a vector from {@code L * K} on its first bit-time, which adds K once per
+ * bit-time.
  *
  * <p>The tree is evaluated level by level exactly as the RTL builds it (level l + 1 has
  * {@code ceil(n_l / 2)} nodes, an odd last node passes through) and every node is checked
- * against its declared width {@code LEAF_W + l}: a value that does not fit means the widths in
- * docs/microarchitecture.md are wrong, so it throws rather than silently wrapping. The S pipeline
- * registers are modelled as a delay line on the tree value: where the RTL cuts the tree does not
- * change what reaches the accumulator, only when.
+ * against its declared unsigned width {@code ACT_W + l}: a value that does not fit means the
+ * widths in docs/microarchitecture.md are wrong, so it throws rather than silently wrapping. The S
+ * pipeline registers are modelled as a delay line on the tree value: where the RTL cuts the tree
+ * does not change what reaches the accumulator, only when.
  */
 public final class AccModel {
     private final int cols;
@@ -29,9 +38,9 @@ public final class AccModel {
         this.pipe = new long[pipeStages];
     }
 
-    /** LEAF_W = ACT_W + 1: a negated -2^(ACT_W-1) needs one more bit. */
+    /** LEAF_W = ACT_W: leaves are unsigned ACT_W-bit numbers. */
     public static int leafWidth(int actWidth) {
-        return actWidth + 1;
+        return actWidth;
     }
 
     /** ACC_W = bitlength(3 * C * 2^(ACT_W-1)) + 1, two's complement. */
@@ -39,14 +48,26 @@ public final class AccModel {
         return BigInteger.valueOf(3L * cols).shiftLeft(actWidth - 1).bitLength() + 1;
     }
 
-    /** Leaf c: {@code neg ? -sext(sel) : sext(sel)}. */
-    public static long leaf(int sel, boolean neg) {
-        return neg ? -(long) sel : sel;
+    /**
+     * Leaf c: {@code (neg ? ~sel : sel)} in ACT_W bits with the most significant bit flipped, as
+     * an unsigned number. {@code sel} is the PE's signed select output.
+     */
+    public static long leaf(int sel, boolean neg, int actWidth) {
+        long mask = (1L << actWidth) - 1;
+        long bits = (neg ? ~(long) sel : sel) & mask;
+        return bits ^ (1L << (actWidth - 1));
+    }
+
+    /** K = (number of negative columns) - C * 2^(ACT_W-1): what a bit-time's tree sum lacks to be the signed sum. */
+    public static long correction(boolean[] neg, int actWidth) {
+        long negatives = 0;
+        for (boolean n : neg) if (n) negatives++;
+        return negatives - ((long) neg.length << (actWidth - 1));
     }
 
     /**
-     * The adder tree over the C leaves of one row. {@code sel[c]} is the PE output of column c,
-     * {@code neg[c]} the sign bit of the weight of column c.
+     * The adder tree over the C unsigned leaves of one row. {@code sel[c]} is the PE output of
+     * column c, {@code neg[c]} the sign bit of the weight of column c.
      */
     public static long treeSum(int[] sel, boolean[] neg, int actWidth) {
         return treeSum(sel, neg, actWidth, new long[sel.length]);
@@ -56,7 +77,7 @@ public final class AccModel {
     static long treeSum(int[] sel, boolean[] neg, int actWidth, long[] level) {
         int n = sel.length;
         for (int c = 0; c < n; c++) {
-            level[c] = leaf(sel[c], neg[c]);
+            level[c] = leaf(sel[c], neg[c], actWidth);
             checkWidth(level[c], leafWidth(actWidth), 0);
         }
         int depth = 0;
@@ -75,10 +96,8 @@ public final class AccModel {
     }
 
     private static void checkWidth(long v, int width, int lvl) {
-        long lo = -(1L << (width - 1));
-        long hi = (1L << (width - 1)) - 1;
-        if (v < lo || v > hi)
-            throw new IllegalStateException("adder tree level " + lvl + " value " + v + " does not fit " + width + " signed bits");
+        if (v < 0 || v >= (1L << width))
+            throw new IllegalStateException("adder tree level " + lvl + " value " + v + " does not fit " + width + " unsigned bits");
     }
 
     /** Sign-extends the low {@code width} bits of v: what a {@code width}-bit register holds. */
@@ -88,14 +107,15 @@ public final class AccModel {
     }
 
     /**
-     * One rising clock edge. {@code tree} is the tree value computed from this cycle's PE outputs
-     * (stage 0); {@code first} and {@code valid} are the flags at the accumulator stage (already
-     * delayed S cycles by the array). With {@code en} low everything holds.
+     * One rising clock edge. {@code tree} is the tree value computed from this cycle's leaves
+     * (the stage that reads the PEs); {@code first}, {@code valid} and {@code corr} (L * K of the
+     * vector) are the flags at the accumulator stage, already delayed S cycles by the array. With
+     * {@code en} low everything holds.
      */
-    public void clock(boolean en, long tree, boolean first, boolean valid) {
+    public void clock(boolean en, long tree, boolean first, boolean valid, long corr) {
         if (!en) return;
         long atAcc = pipe.length == 0 ? tree : pipe[pipe.length - 1];
-        if (valid) acc = wrap((first ? 0 : acc) + atAcc, accWidth);
+        if (valid) acc = wrap((first ? corr : acc) + atAcc, accWidth);
         for (int i = pipe.length - 1; i > 0; i--) pipe[i] = pipe[i - 1];
         if (pipe.length > 0) pipe[0] = tree;
     }

@@ -2,8 +2,8 @@ package io.fineq.golden;
 
 /**
  * Model of {@code fineq_array}: R x C PEs, C temporal encoders, R accumulators and the control
- * of microarchitecture section 2 (bit-time counter, early termination, flag pipeline, result
- * register handshake).
+ * of microarchitecture section 2 (bit-time counter, early termination, the stage-1 column
+ * broadcast register, flag pipeline, result register handshake, activation writes).
  *
  * <p>Two views of the same block: {@link #computeVector} runs one weight vector to completion
  * bit-time by bit-time (used by the job API), and an instance is a cycle-stepped model of the
@@ -20,12 +20,20 @@ public final class ArrayModel {
     private final int pipeStages;
     private final PeModel[][] pes;
     private final AccModel[] accs;
-    // Flags travelling with the tree pipeline: valid, first, last bit-time; index S-1 is at the accumulator.
+    // Stage-1 column broadcast registers: the encoder bit and the weight sign of every column.
+    private final boolean[] colBit;
+    private final boolean[] colNeg;
+    // Flags of stages 1..S+1 (index 0 = stage 1, the column register; index S = accumulator stage).
     private final boolean[] validPipe;
     private final boolean[] firstPipe;
     private final boolean[] lastPipe;
+    private final long[] corrPipe;
     private int t;
     private boolean resValid;
+    // Activation write: the beat taken last, and whether it still waits for its PE row.
+    private boolean actPend;
+    private int actRowQ;
+    private int[] actDataQ;
 
     public ArrayModel(int rows, int cols, int actWidth, boolean termination, int pipeStages) {
         this.rows = rows;
@@ -37,9 +45,13 @@ public final class ArrayModel {
         for (PeModel[] row : pes) for (int c = 0; c < cols; c++) row[c] = new PeModel();
         this.accs = new AccModel[rows];
         for (int r = 0; r < rows; r++) accs[r] = new AccModel(cols, actWidth, pipeStages);
-        this.validPipe = new boolean[pipeStages];
-        this.firstPipe = new boolean[pipeStages];
-        this.lastPipe = new boolean[pipeStages];
+        this.colBit = new boolean[cols];
+        this.colNeg = new boolean[cols];
+        this.validPipe = new boolean[pipeStages + 1];
+        this.firstPipe = new boolean[pipeStages + 1];
+        this.lastPipe = new boolean[pipeStages + 1];
+        this.corrPipe = new long[pipeStages + 1];
+        this.actDataQ = new int[cols];
     }
 
     // ------------------------------------------------------------------ combinational pieces
@@ -61,18 +73,32 @@ public final class ArrayModel {
     }
 
     /**
-     * The C leaves of one row at bit-time t, through the encoders and PEs, summed by the tree.
+     * L * K of a vector: its length times the sign correction of its columns, computed from the
+     * largest magnitude as the RTL does (not by stepping), so it checks {@link #vectorLength}.
+     */
+    static long vectorCorrection(int[] codes, boolean termination, int actWidth) {
+        int maxMag = 0;
+        boolean[] neg = new boolean[codes.length];
+        for (int c = 0; c < codes.length; c++) {
+            maxMag = Math.max(maxMag, WeightCode.magnitude(codes[c]));
+            neg[c] = WeightCode.negative(codes[c]);
+        }
+        return (long) CycleFormula.vectorLength(maxMag, termination) * AccModel.correction(neg, actWidth);
+    }
+
+    /**
+     * The C unsigned leaves of one row at one bit-time, through the PEs, summed by the tree.
      * {@code sel} and {@code level} are scratch arrays of C entries (this runs in the inner loop).
      */
-    private static long rowTree(int[] acts, int[] mags, boolean[] neg, int t, int actWidth, int[] sel, long[] level) {
-        for (int c = 0; c < mags.length; c++) sel[c] = PeModel.select(TemporalEncoderModel.bit(mags[c], t), acts[c]);
+    private static long rowTree(int[] acts, boolean[] bits, boolean[] neg, int actWidth, int[] sel, long[] level) {
+        for (int c = 0; c < bits.length; c++) sel[c] = PeModel.select(bits[c], acts[c]);
         return AccModel.treeSum(sel, neg, actWidth, level);
     }
 
-    private static int[] magnitudes(int[] codes) {
-        int[] mags = new int[codes.length];
-        for (int c = 0; c < codes.length; c++) mags[c] = WeightCode.magnitude(codes[c]);
-        return mags;
+    private static boolean[] bitsAt(int[] codes, int t) {
+        boolean[] bits = new boolean[codes.length];
+        for (int c = 0; c < codes.length; c++) bits[c] = TemporalEncoderModel.bit(WeightCode.magnitude(codes[c]), t);
+        return bits;
     }
 
     private static boolean[] signs(int[] codes) {
@@ -90,14 +116,18 @@ public final class ArrayModel {
     public static VectorResult computeVector(int[][] acts, int[] codes, boolean termination, int actWidth) {
         int length = vectorLength(codes, termination);
         int cols = codes.length;
-        int[] mags = magnitudes(codes);
         boolean[] neg = signs(codes);
+        long corr = vectorCorrection(codes, termination, actWidth);
+        boolean[][] bits = new boolean[length][];
+        for (int t = 0; t < length; t++) bits[t] = bitsAt(codes, t);
         int[] sel = new int[cols];
         long[] level = new long[cols];
         long[] y = new long[acts.length];
         AccModel acc = new AccModel(cols, actWidth, 0);
         for (int r = 0; r < acts.length; r++) {
-            for (int t = 0; t < length; t++) acc.clock(true, rowTree(acts[r], mags, neg, t, actWidth, sel, level), t == 0, true);
+            for (int t = 0; t < length; t++) {
+                acc.clock(true, rowTree(acts[r], bits[t], neg, actWidth, sel, level), t == 0, true, corr);
+            }
             y[r] = acc.y();
         }
         return new VectorResult(y, length);
@@ -115,10 +145,15 @@ public final class ArrayModel {
         return wValid && enable(resReady) && lastBitTime(codes, t, termination);
     }
 
+    /** {@code act_pend_o}: a beat taken earlier still waits for its PE row. */
+    public boolean actPend() {
+        return actPend;
+    }
+
     /**
      * One rising clock edge with the given inputs.
      *
-     * @param actWe  {@code act_we_i}
+     * @param actWe  {@code act_we_i}: a beat is taken this cycle
      * @param actRow {@code act_row_i}
      * @param act    {@code act_i}, C signed values
      * @param wValid {@code w_valid_i}
@@ -128,41 +163,50 @@ public final class ArrayModel {
         boolean en = enable(resReady);
         boolean issue = wValid && en;
         boolean last = lastBitTime(codes, t, termination);
-        boolean v0 = wValid;
-        boolean f0 = t == 0;
         int s = pipeStages;
-        boolean vS = s == 0 ? v0 : validPipe[s - 1];
-        boolean fS = s == 0 ? f0 : firstPipe[s - 1];
-        boolean lS = s == 0 ? last : lastPipe[s - 1];
 
-        // Stage 0 reads the PE registers before this edge writes them.
-        int[] mags = magnitudes(codes);
-        boolean[] neg = signs(codes);
+        // Stage 1 reads the PE latches (as they are in this cycle) and the column registers.
         int[] rowActs = new int[cols];
         int[] sel = new int[cols];
         long[] level = new long[cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) rowActs[c] = pes[r][c].activation();
-            accs[r].clock(en, rowTree(rowActs, mags, neg, t, actWidth, sel, level), fS, vS);
+            accs[r].clock(en, rowTree(rowActs, colBit, colNeg, actWidth, sel, level), firstPipe[s], validPipe[s], corrPipe[s]);
         }
+
+        // Activation write: lands unless stage 1 holds a bit-time the held pipeline has not read.
+        boolean safe = !validPipe[0] || en;
+        boolean request = actWe || actPend;
+        if (request && safe) {
+            int row = actWe ? actRow : actRowQ;
+            if (row < 0 || row >= rows) throw new IllegalStateException("act_row_i " + row + " out of range 0.." + (rows - 1));
+            int[] data = actWe ? act : actDataQ;
+            for (int c = 0; c < cols; c++) pes[row][c].write(data[c]);
+        }
+        actPend = request && !safe;
+        if (actWe) {
+            actRowQ = actRow;
+            actDataQ = act.clone();
+        }
+
         if (en) {
-            for (int i = s - 1; i > 0; i--) {
+            resValid = validPipe[s] && lastPipe[s];
+            for (int i = s; i > 0; i--) {
                 validPipe[i] = validPipe[i - 1];
                 firstPipe[i] = firstPipe[i - 1];
                 lastPipe[i] = lastPipe[i - 1];
+                corrPipe[i] = corrPipe[i - 1];
             }
-            if (s > 0) {
-                validPipe[0] = v0;
-                firstPipe[0] = f0;
-                lastPipe[0] = last;
-            }
-            resValid = vS && lS;
+            validPipe[0] = wValid;
+            firstPipe[0] = t == 0;
+            lastPipe[0] = last;
+            corrPipe[0] = vectorCorrection(codes, termination, actWidth);
+            boolean[] bits = bitsAt(codes, t);
+            boolean[] neg = signs(codes);
+            System.arraycopy(bits, 0, colBit, 0, cols);
+            System.arraycopy(neg, 0, colNeg, 0, cols);
         }
         if (issue) t = last ? 0 : t + 1;
-        if (actWe) {
-            if (actRow < 0 || actRow >= rows) throw new IllegalStateException("act_row_i " + actRow + " out of range 0.." + (rows - 1));
-            for (int c = 0; c < cols; c++) pes[actRow][c].write(act[c]);
-        }
     }
 
     /** {@code res_valid_o}. */

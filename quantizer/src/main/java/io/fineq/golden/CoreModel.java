@@ -34,9 +34,9 @@ public final class CoreModel {
         this.array = new ArrayModel(rows, cols, params.actWidth(), params.termination(), params.pipeStages());
     }
 
-    /** {@code act_ready_o = (state_q == LOAD)}. */
+    /** {@code act_ready_o = (state_q == LOAD) && !act_pend}. */
     public boolean actReady() {
-        return !computing;
+        return !computing && !array.actPend();
     }
 
     /** {@code w_ready_o = !nxt_valid_q}. */

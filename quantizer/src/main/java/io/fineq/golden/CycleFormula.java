@@ -4,10 +4,10 @@ package io.fineq.golden;
  * The cycle count of docs/microarchitecture.md section 4, from the first rising edge after reset
  * (cycle 0) up to and including the last result handshake, with all input beats queued and
  * {@code res_ready_i} held high:
- * <pre>cycles = T * R + sumL + S + 1</pre>
+ * <pre>cycles = T * R + sumL + S + 2</pre>
  * T * R: activation loads (not overlapped with compute); sumL: compute bit-times of all tiles
  * (every weight load after the first is hidden by the block queue); S: adder-tree pipeline
- * registers; 1: the accumulator/result register.
+ * registers; 2: the column broadcast register and the accumulator/result register.
  */
 public final class CycleFormula {
     private CycleFormula() {
@@ -21,7 +21,7 @@ public final class CycleFormula {
      */
     public static long cycles(long tiles, int rows, long sumL, int pipeStages) {
         if (tiles < 1) throw new IllegalArgumentException("tiles must be >= 1, got " + tiles);
-        return Math.addExact(Math.addExact(Math.multiplyExact(tiles, (long) rows), sumL), pipeStages + 1L);
+        return Math.addExact(Math.addExact(Math.multiplyExact(tiles, (long) rows), sumL), pipeStages + 2L);
     }
 
     /** L of one vector from its largest weight magnitude: {@code termination ? max(1, maxMag) : 3}. */

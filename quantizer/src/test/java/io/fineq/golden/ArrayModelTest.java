@@ -80,8 +80,9 @@ class ArrayModelTest {
             if (done) v++;
             cyclesInCompute++;
         }
-        // L = 3, 1, 2 -> 6 bit-times; S = 1 and the result register add 2 cycles before the last handshake.
-        assertThat(cyclesInCompute).isEqualTo(6 + 1 + 1);
+        // L = 3, 1, 2 -> 6 bit-times; the column register, S = 1 and the result register add 3 cycles
+        // before the last handshake.
+        assertThat(cyclesInCompute).isEqualTo(6 + 1 + 1 + 1);
         for (int i = 0; i < vectors.length; i++) {
             assertThat(seen.get(i)).containsExactly(ArrayModel.computeVector(acts, vectors[i], true, 8).y());
         }

@@ -63,8 +63,27 @@ class DatapathBlocksTest {
                 neg[c] = trial % 3 == 0 || rnd.nextBoolean();
                 expected += neg[c] ? -sel[c] : sel[c];
             }
-            assertThat(AccModel.treeSum(sel, neg, 8)).isEqualTo(expected);
+            long tree = AccModel.treeSum(sel, neg, 8);
+            assertThat(tree).isBetween(0L, 255L * cols);
+            assertThat(tree + AccModel.correction(neg, 8)).isEqualTo(expected);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            // sel, neg, leaf: (neg ? ~sel : sel) in 8 bits, bit 7 flipped; signed product = leaf - 128 + neg
+            "5,false,133", "5,true,122", "0,false,128", "0,true,127",
+            "-128,false,0", "-128,true,255", "127,false,255", "127,true,0", "-1,false,127", "-1,true,128"})
+    void leafIsTheConditionalInvertWithTheTopBitFlipped(int sel, boolean neg, long leaf) {
+        assertThat(AccModel.leaf(sel, neg, 8)).isEqualTo(leaf);
+        assertThat(leaf - 128 + (neg ? 1 : 0)).isEqualTo(neg ? -(long) sel : sel);
+    }
+
+    @Test
+    void correctionCountsNegativeColumnsAgainstTheFlippedBits() {
+        // 3 columns, 2 negative, ACT_W = 4: 2 - 3 * 8 = -22.
+        assertThat(AccModel.correction(new boolean[] {true, false, true}, 4)).isEqualTo(-22);
+        assertThat(AccModel.correction(new boolean[64], 8)).isEqualTo(-8192);
     }
 
     @ParameterizedTest
@@ -88,18 +107,18 @@ class DatapathBlocksTest {
     @Test
     void accumulatorPipelineDelaysByStagesAndFreezesWithoutEnable() {
         AccModel acc = new AccModel(4, 8, 2);
-        acc.clock(true, 10, true, false);  // tree 10 enters stage 1
-        acc.clock(true, 20, false, false); // 10 -> stage 2, 20 -> stage 1
+        acc.clock(true, 10, true, false, 0);  // tree 10 enters stage 1
+        acc.clock(true, 20, false, false, 0); // 10 -> stage 2, 20 -> stage 1
         assertThat(acc.y()).isZero();
-        acc.clock(false, 99, true, true);  // en = 0: nothing moves, nothing accumulates
+        acc.clock(false, 99, true, true, 0);  // en = 0: nothing moves, nothing accumulates
         assertThat(acc.y()).isZero();
-        acc.clock(true, 30, true, true);   // stage 2 (10) reaches the accumulator as a first bit-time
-        assertThat(acc.y()).isEqualTo(10);
-        acc.clock(true, 40, false, true);  // 20 accumulates
+        acc.clock(true, 30, true, true, -7);  // stage 2 (10) reaches the accumulator as a first bit-time: -7 + 10
+        assertThat(acc.y()).isEqualTo(3);
+        acc.clock(true, 40, false, true, 1000); // 20 accumulates; corr only counts on a first bit-time
+        assertThat(acc.y()).isEqualTo(23);
+        acc.clock(true, 0, true, true, 0);    // 30 starts a new vector
         assertThat(acc.y()).isEqualTo(30);
-        acc.clock(true, 0, true, true);    // 30 starts a new vector
-        assertThat(acc.y()).isEqualTo(30);
-        acc.clock(true, 0, false, false);  // 40 arrives but not valid: held
+        acc.clock(true, 0, false, false, 0);  // 40 arrives but not valid: held
         assertThat(acc.y()).isEqualTo(30);
     }
 }
