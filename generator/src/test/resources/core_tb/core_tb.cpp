@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
             w_beats.push_back({beat, mb == beats_per_tile - 1});
         }
     }
-    const long long expected_cycles = (long long)tiles * R + sum_l + S + 1;
+    const long long expected_cycles = (long long)tiles * R + sum_l + S + 2;
 
     Vfineq_core* d = new Vfineq_core;
     d->clk_i = 0; d->rst_ni = 0; d->act_valid_i = 0; d->w_valid_i = 0; d->res_ready_i = 0;

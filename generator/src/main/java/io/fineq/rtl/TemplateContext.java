@@ -56,6 +56,7 @@ public final class TemplateContext {
         v.put("colsMsb", cfg.cols() - 1);
         v.put("rowsMsb", cfg.rows() - 1);
         v.put("actBeatMsb", cfg.actBeatWidth() - 1);
+        v.put("actBeatW", cfg.actBeatWidth());
         v.put("wVecMsb", cfg.cols() * FineqConfig.WEIGHT_BITS - 1);
         v.put("wBeatMsb", cfg.weightBeatWidth() - 1);
         v.put("resBeatMsb", cfg.resultBeatWidth() - 1);
@@ -64,6 +65,7 @@ public final class TemplateContext {
         v.put("clockMhz", synth.clockMhz());
         v.put("clockPeriodNs", synth.clockPeriodNs());
         v.put("verilogFiles", verilogFiles);
+        v.put("latchModules", ModuleSet.LATCH_PRIMITIVES.stream().map(m -> m + "/*").collect(java.util.stream.Collectors.joining(" ")));
         v.put("header", header(cfg));
         return v;
     }

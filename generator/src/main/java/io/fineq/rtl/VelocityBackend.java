@@ -19,6 +19,25 @@ public final class VelocityBackend implements RtlBackend {
         return NAME;
     }
 
+    /**
+     * The text of a technology primitive ({@link ModuleSet#PRIMITIVES}) for {@code cfg} without the
+     * generated-file header, for back ends that take the primitives verbatim (they add their own header).
+     */
+    public static String primitiveBody(FineqConfig cfg, String module) {
+        if (!ModuleSet.PRIMITIVES.contains(module)) {
+            throw new IllegalArgumentException(module + " is not a primitive (" + ModuleSet.PRIMITIVES + ")");
+        }
+        Map<String, Object> context = new java.util.TreeMap<>(
+                TemplateContext.of(cfg, SynthesisOptions.defaults(), ModuleSet.verilogFiles()));
+        context.put("header", List.of());
+        return Shared.RENDERER.render(module + ".v.vm", context);
+    }
+
+    /** One renderer for {@link #primitiveBody} callers (the engine caches templates and renders concurrently). */
+    private static final class Shared {
+        static final TemplateRenderer RENDERER = new TemplateRenderer();
+    }
+
     @Override
     public List<GeneratedFile> renderModules(FineqConfig cfg) {
         Map<String, Object> context = TemplateContext.of(cfg, SynthesisOptions.defaults(), ModuleSet.verilogFiles());

@@ -57,6 +57,8 @@ object ChiselBackend {
       Using.resource(Files.list(dir)) { files =>
         // .sv: firtool's modules; .v: black-box sources attached with addPath (copied verbatim).
         files.iterator().asScala.map(f => (f, f.getFileName.toString)).foreach {
+          // extern_modules.sv only lists the black boxes in comments.
+          case (_, "extern_modules.sv") =>
           case (f, n) if n.endsWith(".sv") || n.endsWith(".v") =>
             modules.put(n.substring(0, n.lastIndexOf('.')), new String(Files.readAllBytes(f), StandardCharsets.UTF_8))
           case _ =>

@@ -29,8 +29,10 @@ object BlockDecode {
   }
 }
 
-/** `fineq_decoder`: the current/next block registers of one array column and the weight selected by (clu, pos). */
-class Decoder extends RawModule {
+/** `fineq_decoder`: the current/next block registers of one array column (each clock-gated by its load condition)
+  * and the weight selected by (clu, pos).
+  */
+class Decoder(cfg: FineqConfig) extends RawModule {
   override def desiredName = "fineq_decoder"
 
   val clk_i      = IO(Input(Clock()))
@@ -42,18 +44,10 @@ class Decoder extends RawModule {
   val pos_i      = IO(Input(UInt(2.W)))
   val w_o        = IO(Output(UInt(FineqConfig.WEIGHT_BITS.W)))
 
-  withClock(clk_i) {
-    // Data registers: no reset (docs/microarchitecture.md section 2).
-    val cur_q = Reg(UInt(FineqConfig.BLOCK_BITS.W))
-    val nxt_q = Reg(UInt(FineqConfig.BLOCK_BITS.W))
-    when(load_cur_i) {
-      cur_q := blk_i
-    }.elsewhen(swap_i) {
-      cur_q := nxt_q
-    }
-    when(load_nxt_i) {
-      nxt_q := blk_i
-    }
-    w_o := BlockDecode(cur_q, clu_i, pos_i)
-  }
+  // Data registers: no reset (docs/microarchitecture.md section 2).
+  private val u_cg_cur = ClockGate(cfg, clk_i, load_cur_i || swap_i)
+  private val u_cg_nxt = ClockGate(cfg, clk_i, load_nxt_i)
+  private val nxt_q = withClock(u_cg_nxt.io.clk_o)(RegNext(blk_i))
+  private val cur_q = withClock(u_cg_cur.io.clk_o)(RegNext(Mux(load_cur_i, blk_i, nxt_q)))
+  w_o := BlockDecode(cur_q, clu_i, pos_i)
 }

@@ -43,9 +43,11 @@ class FineqCore(cfg: FineqConfig) extends RawModule {
     array.clk_i  := clk_i
     array.rst_ni := rst_ni
 
-    // Activation load: beat r writes PE row r; after row R-1 the tile computes.
-    act_ready_o := !state_q
-    val actFire = act_valid_i && !state_q
+    // Activation load: beat r writes PE row r; after row R-1 the tile computes. A beat the array could not
+    // write yet (act_pend_o, only under result back-pressure) holds the next one off.
+    val actReady = !state_q && !array.act_pend_o
+    act_ready_o := actReady
+    val actFire = act_valid_i && actReady
     array.act_we_i  := actFire
     array.act_row_i := row_q
     array.act_i     := act_data_i
@@ -84,7 +86,7 @@ class FineqCore(cfg: FineqConfig) extends RawModule {
     }
 
     val weights = noPrefix(Seq.tabulate(cols) { c =>
-      val dec = Module(new Decoder).suggestName(s"u_dec_$c")
+      val dec = Module(new Decoder(cfg)).suggestName(s"u_dec_$c")
       dec.clk_i      := clk_i
       dec.blk_i      := w_data_i(blkW * c + blkW - 1, blkW * c)
       dec.load_cur_i := loadCur

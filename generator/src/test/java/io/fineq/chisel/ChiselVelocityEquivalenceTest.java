@@ -71,7 +71,7 @@ class ChiselVelocityEquivalenceTest {
     @ParameterizedTest
     @MethodSource("accConfigs")
     void peAndAccAreEquivalent(FineqConfig cfg) throws Exception {
-        assertProven(cfg, "fineq_pe");
+        assertProven(cfg, "fineq_pe_row");
         assertProven(cfg, "fineq_acc");
     }
 

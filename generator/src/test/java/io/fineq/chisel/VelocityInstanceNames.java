@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Pairs the instances of the two implementations by name before flattening. The Velocity RTL
- * instantiates in generate loops (Yosys names the cells {@code g_row[r].g_col[c].u_pe}); Chisel
- * has no generate blocks and names them {@code u_pe_<r>_<c>}. Renaming the Velocity cells makes
- * the flattened register names equal ({@code u_array.u_pe_0_1.act_q} on both sides), which is how
+ * instantiates in generate loops (Yosys names the cells {@code g_row[r].u_pe}); Chisel has no
+ * generate blocks and names them {@code u_pe_<r>}. Renaming the Velocity cells makes the flattened
+ * register names equal ({@code u_array.u_acc_1.acc_q} on both sides), which is how
  * {@code equiv_make} pairs the data registers that have no reset.
  */
 final class VelocityInstanceNames {
@@ -21,9 +21,7 @@ final class VelocityInstanceNames {
         List<String> cmds = new ArrayList<>();
         cmds.add("cd fineq_array");
         for (int r = 0; r < cfg.rows(); r++) {
-            for (int c = 0; c < cfg.cols(); c++) {
-                cmds.add("rename g_row[" + r + "].g_col[" + c + "].u_pe u_pe_" + r + "_" + c);
-            }
+            cmds.add("rename g_row[" + r + "].u_pe u_pe_" + r);
             cmds.add("rename g_row[" + r + "].u_acc u_acc_" + r);
         }
         for (int c = 0; c < cfg.cols(); c++) {

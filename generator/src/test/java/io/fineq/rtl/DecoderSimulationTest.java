@@ -40,7 +40,8 @@ class DecoderSimulationTest {
         }
         ExternalTool.Result r = ExternalTool.run(work, 600, List.of("verilator", "--cc", "--exe", "--build",
                 "-Wall", "-j", "2", "-Mdir", "obj_dir", "--top-module", "fineq_decoder",
-                rtl.resolve("fineq_decoder.v").toString(), tb.toString(), "-o", "decoder_tb"));
+                rtl.resolve("fineq_clock_gate.v").toString(), rtl.resolve("fineq_decoder.v").toString(), tb.toString(),
+                "-o", "decoder_tb"));
         assertThat(r.exitCode()).as(r.output()).isZero();
         binary = work.resolve("obj_dir/decoder_tb");
     }

@@ -47,7 +47,8 @@ class RtlLintTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"fineq_decoder", "fineq_temporal_encoder", "fineq_pe", "fineq_acc", "fineq_array"})
+    @CsvSource({"fineq_clock_gate", "fineq_act_latch", "fineq_decoder", "fineq_temporal_encoder", "fineq_pe_row",
+            "fineq_acc", "fineq_array"})
     void everyModuleLintsAsItsOwnTop(String module) {
         Path dir = Generated.into(out, new FineqConfig(4, 6, 8, true, 1));
         ExternalTool.Result r = ExternalTool.run(dir, 600,

@@ -44,11 +44,20 @@ public final class RtlSources {
         return CACHE.computeIfAbsent(new Key(backend.name(), c), k -> render(c, backend));
     }
 
-    /** Only the file of {@code module} (a leaf such as fineq_decoder) from the default back end, for a unit harness. */
+    /**
+     * The file of {@code module} (a leaf such as fineq_decoder) from the default back end, after the
+     * technology primitives ({@link ModuleSet#PRIMITIVES}) it may instantiate, for a unit harness.
+     */
     public static List<SourceFile> module(FineqConfig c, String module) {
-        String file = module + ".v";
-        return core(c).stream().filter(s -> s.name().equals(file)).findFirst().map(List::of)
-                .orElseThrow(() -> new IllegalStateException("generator produced no " + file + " for " + c));
+        List<String> wanted = new ArrayList<>(ModuleSet.PRIMITIVES);
+        if (!wanted.contains(module)) wanted.add(module);
+        List<SourceFile> out = new ArrayList<>();
+        for (String m : wanted) {
+            String file = m + ".v";
+            out.add(core(c).stream().filter(s -> s.name().equals(file)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("generator produced no " + file + " for " + c)));
+        }
+        return List.copyOf(out);
     }
 
     private static List<SourceFile> render(FineqConfig c, RtlBackend backend) {
