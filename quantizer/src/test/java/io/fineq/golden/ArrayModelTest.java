@@ -87,4 +87,34 @@ class ArrayModelTest {
             assertThat(seen.get(i)).containsExactly(ArrayModel.computeVector(acts, vectors[i], true, 8).y());
         }
     }
+
+    @Test
+    void activationWriteWaitsWhileAHeldStageOneStillNeedsTheOldActivations() {
+        // 1 x 1 array, S = 0. Row 0 holds 5; a vector of weight +1 (L = 1) leaves a result that is
+        // not taken, and the next vector's bit-time sits in stage 1 while en is low.
+        ArrayModel array = new ArrayModel(1, 1, 8, true, 0);
+        array.clock(true, 0, new int[] {5}, false, new int[] {0}, true);
+        int[] one = {0b001};
+        array.clock(false, 0, new int[1], true, one, true);   // vector A at the encoders
+        array.clock(false, 0, new int[1], true, one, true);   // A in stage 1, vector B at the encoders
+        array.clock(false, 0, new int[1], true, one, false);  // A accumulated, B in stage 1; result A valid
+        assertThat(array.resValid()).isTrue();
+        assertThat(array.result()).containsExactly(5);
+        // en is low (result waiting, not ready): B in stage 1 must still see 5, so a new beat waits.
+        array.clock(true, 0, new int[] {-7}, false, one, false);
+        assertThat(array.actPend()).isTrue();
+        assertThat(array.resValid()).isTrue();
+        array.clock(false, 0, new int[1], false, one, false);
+        assertThat(array.actPend()).isTrue();
+        // Result A taken: en rises, B accumulates with 5 and the waiting beat lands in the same edge.
+        array.clock(false, 0, new int[1], false, one, true);
+        assertThat(array.actPend()).isFalse();
+        assertThat(array.resValid()).isTrue();
+        assertThat(array.result()).containsExactly(5);
+        // Vector C now reads the new activation -7.
+        array.clock(false, 0, new int[1], true, one, true);
+        array.clock(false, 0, new int[1], false, one, true);
+        array.clock(false, 0, new int[1], false, one, true);
+        assertThat(array.result()).containsExactly(-7);
+    }
 }
