@@ -62,6 +62,8 @@ public final class TemplateContext {
         v.put("resBeatMsb", cfg.resultBeatWidth() - 1);
         v.put("blockBits", FineqConfig.BLOCK_BITS);
         v.put("tree", new AdderTreePlan(cfg));
+        v.put("inputPorts", "act_valid_i act_data_i w_valid_i w_data_i w_last_i res_ready_i");
+        v.put("outputPorts", "act_ready_o w_ready_o res_valid_o res_data_o");
         v.put("clockMhz", synth.clockMhz());
         v.put("clockPeriodNs", synth.clockPeriodNs());
         v.put("verilogFiles", verilogFiles);

@@ -1,7 +1,9 @@
 package io.fineq.hwcost;
 
 /** A problem with the user's input or environment, reported as one line without a stack trace. */
-public final class UserError extends RuntimeException {
+public class UserError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public UserError(String message) {
         super(message);
     }
