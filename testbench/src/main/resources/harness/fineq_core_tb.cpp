@@ -13,6 +13,9 @@
 //   drain=D          after the last expected result, D more cycles with res_ready_i = 1; any
 //                    result offered then is a duplicate/spurious beat, reported as "extra <k>"
 //   trace=FILE       FST waveform (only when built with --trace-fst)
+//   coverage=FILE    Verilator coverage counters (only when built with --coverage-toggle), zeroed
+//                    after reset, so they count the job and the drain; the out file then also
+//                    gets "simulated <n>", the number of cycles they cover
 // Valid/data are applied while clk_i is low, handshakes are sampled after eval(), before the
 // rising edge, exactly as a synchronous valid/ready protocol defines them.
 #include <cstdint>
@@ -30,6 +33,9 @@
 #include "verilated.h"
 #if VM_TRACE
 #include "verilated_fst_c.h"
+#endif
+#if VM_COVERAGE
+#include "verilated_cov.h"
 #endif
 
 namespace {
@@ -197,6 +203,10 @@ int main(int argc, char** argv) {
         tick_half(1);
     }
     top->rst_ni = 1;
+#if VM_COVERAGE
+    const std::string cov_file = arg(argc, argv, "coverage", "");
+    ctx->coveragep()->zero();
+#endif
 
     std::ofstream out(out_file);
     if (!out) {
@@ -233,6 +243,7 @@ int main(int argc, char** argv) {
     }
     // Drain: every input idle, results accepted; nothing more may come out.
     long extra = 0;
+    long drained = 0;
     if (got == results) {
         top->act_valid_i = 0;
         top->w_valid_i = 0;
@@ -244,6 +255,7 @@ int main(int argc, char** argv) {
                 ++extra;
             }
             tick_half(1);
+            ++drained;
         }
     }
 #if VM_TRACE
@@ -260,5 +272,9 @@ int main(int argc, char** argv) {
     out << "cycles " << (last_cycle + 1) << "\n";
     out << "consumed " << ai << " " << wi << "\n";
     out << "extra " << extra << "\n";
+#if VM_COVERAGE
+    out << "simulated " << (cycle + drained) << "\n";
+    if (!cov_file.empty()) ctx->coveragep()->write(cov_file.c_str());
+#endif
     return 0;
 }

@@ -90,19 +90,6 @@ public record FineqConfig(int rows, int cols, int actWidth, boolean termination,
         return 32 - Integer.numberOfLeadingZeros(cols);
     }
 
-    /** Array rows served by one copy of the column broadcast registers. */
-    public static final int ROWS_PER_BROADCAST = 8;
-
-    /** Copies of the column broadcast registers (x0/x1 of every column): ceil(R / ROWS_PER_BROADCAST). */
-    public int broadcastCopies() {
-        return (rows + ROWS_PER_BROADCAST - 1) / ROWS_PER_BROADCAST;
-    }
-
-    /** Index of the broadcast copy that drives array row {@code row}. */
-    public int broadcastCopyOf(int row) {
-        return row / ROWS_PER_BROADCAST;
-    }
-
     /**
      * Cycles from a vector's last bit-time at the encoders to its result in the accumulator:
      * the column broadcast register, S adder-tree registers, the accumulator. The cycle formula's

@@ -26,6 +26,11 @@ public record SynthesisOptions(int clockMhz) {
         return new SynthesisOptions(DEFAULT_CLOCK_MHZ);
     }
 
+    /** {@code percent} % of the clock period in ns, three decimals: the SDC's I/O delays. */
+    public String ioDelayNs(int percent) {
+        return BigDecimal.valueOf(1000L * percent).divide(BigDecimal.valueOf(100L * clockMhz), 3, RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** Clock period in ns with three decimals, e.g. {@code 2.500} for 400 MHz (exact decimal arithmetic). */
     public String clockPeriodNs() {
         return BigDecimal.valueOf(1000).divide(BigDecimal.valueOf(clockMhz), 3, RoundingMode.HALF_UP).toPlainString();

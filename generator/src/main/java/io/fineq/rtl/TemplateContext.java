@@ -46,9 +46,6 @@ public final class TemplateContext {
         v.put("negCountMsb", cfg.negCountWidth() - 1);
         v.put("negCountPad", zeroPad(cfg.negCountWidth() - 1));
         v.put("negCountExt", zeroPad(cfg.accWidth() - cfg.negCountWidth()));
-        v.put("bcastCopies", cfg.broadcastCopies());
-        v.put("rowsPerBcast", FineqConfig.ROWS_PER_BROADCAST);
-        v.put("bcastMsb", cfg.broadcastCopies() * cfg.cols() - 1);
         v.put("rowW", cfg.rowIndexWidth());
         v.put("rowMsb", cfg.rowIndexWidth() - 1);
         v.put("lastRowConst", cfg.rowIndexWidth() + "'d" + (cfg.rows() - 1));
@@ -66,6 +63,8 @@ public final class TemplateContext {
         v.put("outputPorts", "act_ready_o w_ready_o res_valid_o res_data_o");
         v.put("clockMhz", synth.clockMhz());
         v.put("clockPeriodNs", synth.clockPeriodNs());
+        v.put("ioMax", synth.ioDelayNs(30));
+        v.put("ioMin", synth.ioDelayNs(5));
         v.put("verilogFiles", verilogFiles);
         v.put("latchModules", ModuleSet.LATCH_PRIMITIVES.stream().map(m -> m + "/*").collect(java.util.stream.Collectors.joining(" ")));
         v.put("header", header(cfg));

@@ -70,9 +70,8 @@ class FineqArray(cfg: FineqConfig) extends RawModule {
     // Stage 1: column broadcast copies, the correction and the flags, clock-gated by en.
     val u_cg_s1 = ClockGate(cfg, clk_i, en)
     val clkS1 = u_cg_s1.io.clk_o
-    val copies = cfg.broadcastCopies
-    val x0_q = withClock(clkS1)(RegNext(Fill(copies, sign))).suggestName("x0_q")
-    val x1_q = withClock(clkS1)(RegNext(Fill(copies, colBit ^ sign))).suggestName("x1_q")
+    val x0_q = withClock(clkS1)(RegNext(sign)).suggestName("x0_q")
+    val x1_q = withClock(clkS1)(RegNext(colBit ^ sign)).suggestName("x1_q")
     val stages = cfg.pipeStages
     val corr = (1 to stages + 1).scanLeft(vecCorr) { (d, s) =>
       withClock(clkS1)(RegNext(d)).suggestName(s"corr_s${s}_q")
@@ -102,13 +101,12 @@ class FineqArray(cfg: FineqConfig) extends RawModule {
     val actRow     = Mux(act_we_i, act_row_i, act_row_q)
 
     val ys = noPrefix(Seq.tabulate(rows) { r =>
-      val copy = cfg.broadcastCopyOf(r)
       val pe = Module(new PeRow(cfg)).suggestName(s"u_pe_$r")
       pe.clk_i := clk_i
       pe.we_i  := actGo && actRow === r.U
       pe.act_i := act_data_q
-      pe.x0_i  := x0_q(copy * cols + cols - 1, copy * cols)
-      pe.x1_i  := x1_q(copy * cols + cols - 1, copy * cols)
+      pe.x0_i  := x0_q
+      pe.x1_i  := x1_q
       val acc = Module(new Acc(cfg)).suggestName(s"u_acc_$r")
       acc.clk_i   := clk_i
       acc.en_i    := en

@@ -11,8 +11,10 @@ import java.util.List;
  *                compiled at -O0, the Verilator runtime (OPT_GLOBAL) at -O1 and only once per cache
  * @param threads Verilator {@code --threads} (1 = single-threaded model)
  * @param trace   compile FST tracing in ({@code --trace-fst})
+ * @param coverage compile toggle coverage in ({@code --coverage-toggle}, every signal bit, however
+ *                wide): the PPA flow's switching activity
  */
-public record BuildOptions(String cxxOpt, int threads, boolean trace) {
+public record BuildOptions(String cxxOpt, int threads, boolean trace, boolean coverage) {
     /**
      * The regressions' level. Their jobs are short (thousands of cycles), so build time dominates:
      * g++ -O0 compiles the 64 x 64 core's ~21 MB of generated C++ about 3.4x faster than -O1 and
@@ -27,7 +29,16 @@ public record BuildOptions(String cxxOpt, int threads, boolean trace) {
 
     /** The options the regressions use: {@link #DEFAULT_OPT}, single thread, tracing when {@code -Dwaves=true}. */
     public static BuildOptions regression() {
-        return new BuildOptions(DEFAULT_OPT, 1, wavesRequested());
+        return new BuildOptions(DEFAULT_OPT, 1, wavesRequested(), false);
+    }
+
+    /** Toggle coverage for switching activity (-O1: the activity jobs run tens of thousands of cycles). */
+    public static BuildOptions activity() {
+        return new BuildOptions("-O1", 1, false, true);
+    }
+
+    public BuildOptions(String cxxOpt, int threads, boolean trace) {
+        this(cxxOpt, threads, trace, false);
     }
 
     /** True when the user asked for waveforms of failing cases ({@code -Dwaves=true}). */
@@ -36,7 +47,7 @@ public record BuildOptions(String cxxOpt, int threads, boolean trace) {
     }
 
     public BuildOptions withTrace(boolean on) {
-        return new BuildOptions(cxxOpt, threads, on);
+        return new BuildOptions(cxxOpt, threads, on, coverage);
     }
 
     /** Verilator command-line flags implied by these options (besides sources, top and harness). */
@@ -52,6 +63,11 @@ public record BuildOptions(String cxxOpt, int threads, boolean trace) {
             f.add(Integer.toString(threads));
         }
         if (trace) f.add("--trace-fst");
+        if (coverage) {
+            f.add("--coverage-toggle");
+            f.add("--coverage-max-width");
+            f.add("1048576");
+        }
         return f;
     }
 
@@ -62,6 +78,6 @@ public record BuildOptions(String cxxOpt, int threads, boolean trace) {
 
     /** A short tag for folder names, e.g. {@code O1-t1} or {@code O3-t2-fst}. */
     String tag() {
-        return cxxOpt.substring(1) + "-t" + threads + (trace ? "-fst" : "");
+        return cxxOpt.substring(1) + "-t" + threads + (trace ? "-fst" : "") + (coverage ? "-cov" : "");
     }
 }

@@ -10,14 +10,16 @@ import java.util.List;
 /**
  * What the harness wrote to its {@code out=} file: the result beats in handshake order, the
  * cycle count (cycle of the last result handshake + 1), the beats consumed per input stream and
- * any result offered after the last expected one (a duplicate or spurious beat).
+ * any result offered after the last expected one (a duplicate or spurious beat), and for a model
+ * built with toggle coverage the cycles its counters cover ({@code simulatedCycles}, else -1).
  */
-public record CoreRun(List<BigInteger> results, long cycles, long actConsumed, long weightConsumed, List<BigInteger> extraResults) {
+public record CoreRun(List<BigInteger> results, long cycles, long actConsumed, long weightConsumed, List<BigInteger> extraResults,
+                      long simulatedCycles) {
 
     static CoreRun parse(Path out, int resultBits) throws IOException {
         List<BigInteger> beats = new ArrayList<>();
         List<BigInteger> extra = new ArrayList<>();
-        long cycles = -1, acts = -1, ws = -1;
+        long cycles = -1, acts = -1, ws = -1, simulated = -1;
         int n = 0;
         for (String line : Files.readAllLines(out)) {
             n++;
@@ -33,6 +35,6 @@ public record CoreRun(List<BigInteger> results, long cycles, long actConsumed, l
             else if (!line.isBlank()) beats.add(Beats.parseHex(line, resultBits, where));
         }
         if (cycles < 0) throw new IOException(out + ": no 'cycles' line (harness did not finish)");
-        return new CoreRun(beats, cycles, acts, ws, extra);
+        return new CoreRun(beats, cycles, acts, ws, extra, simulated);
     }
 }

@@ -26,8 +26,22 @@ public final class CoreSimulator {
         return runFiles(v.config().resultBeatWidth(), v.expected().size(), v.expectedCycles(), work, stalls, trace);
     }
 
+    /**
+     * Like {@link #run} without stalls on a model built with {@link BuildOptions#activity()}: also
+     * writes the toggle-coverage counters of the job to {@code coverage}.
+     */
+    public CoreRun runWithCoverage(CoreVectors v, Path work, Path coverage) throws IOException {
+        StimulusFiles.write(v, work);
+        return runFiles(v.config().resultBeatWidth(), v.expected().size(), v.expectedCycles(), work, Stalls.NONE, null, coverage);
+    }
+
     /** Simulates stimulus files already present in {@code work} (see {@link StimulusFiles}). */
     public CoreRun runFiles(int resultBits, int results, long expectedCycles, Path work, Stalls stalls, Path trace) throws IOException {
+        return runFiles(resultBits, results, expectedCycles, work, stalls, trace, null);
+    }
+
+    private CoreRun runFiles(int resultBits, int results, long expectedCycles, Path work, Stalls stalls, Path trace, Path coverage)
+            throws IOException {
         Path out = work.resolve("rtl_out.txt");
         Path log = work.resolve("sim.log");
         Files.deleteIfExists(out);
@@ -38,6 +52,7 @@ public final class CoreSimulator {
                 "results=" + results, "seed=" + stalls.seed(), "stall=" + stalls.percent(), "max_cycles=" + maxCycles,
                 "+verilator+rand+reset+2", "+verilator+seed+" + (stalls.seed() % 1_000_000 + 1)));
         if (trace != null) cmd.add("trace=" + trace);
+        if (coverage != null) cmd.add("coverage=" + coverage);
         Files.writeString(log, String.join(" ", cmd) + "\n");
         Processes.run(cmd, work, log, RUN_TIMEOUT_SECONDS);
         return CoreRun.parse(out, resultBits);

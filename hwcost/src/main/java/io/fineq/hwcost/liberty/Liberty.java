@@ -112,6 +112,7 @@ public final class Liberty {
     private final String name;
     private final Path path;
     private final String text;
+    private double capUnitFf = 1;
     private final Map<String, Cell> cells;
     private final double defaultMaxTransition;
 
@@ -156,7 +157,9 @@ public final class Liberty {
             cells.put(c.name(), cell(c, templates, timeNs, capFf, defaultMaxTr));
         }
         if (cells.isEmpty()) throw new LibertyException("liberty: '" + source + "' has no cells");
-        return new Liberty(lib.name(), source, text, Collections.unmodifiableMap(cells), defaultMaxTr);
+        Liberty l = new Liberty(lib.name(), source, text, Collections.unmodifiableMap(cells), defaultMaxTr);
+        l.capUnitFf = capFf;
+        return l;
     }
 
     private static Cell cell(LibertyGroup c, Map<String, LibertyGroup> templates, double timeNs, double capFf, double defaultMaxTr) {
@@ -315,9 +318,15 @@ public final class Liberty {
         return defaultMaxTransition;
     }
 
+    /** fF per capacitance unit of the file (1 for fF, 1000 for pF): SDC and ABC loads are in file units. */
+    public double capUnitFf() {
+        return capUnitFf;
+    }
+
     /**
-     * The library text without the cells that are not for general logic ({@link Cell#dontUse}):
-     * what Yosys' ABC and dfflibmap read, since Yosys 0.23 has no dont_use option.
+     * The library text the flow's tools read: without the cells that are not for general logic
+     * ({@link Cell#dontUse}), since Yosys 0.23 has no dont_use option, and without the default
+     * wire-load model, since the flow counts cell capacitances only (no wires, like no placement).
      */
     public String textForLogicMapping() {
         StringBuilder sb = new StringBuilder(text.length());
@@ -329,8 +338,11 @@ public final class Liberty {
             at = c.end();
         }
         sb.append(text, at, text.length());
-        return sb.toString();
+        return WIRE_LOAD_DEFAULTS.matcher(sb).replaceAll("/* $1: not used (cell capacitances only) */");
     }
+
+    private static final java.util.regex.Pattern WIRE_LOAD_DEFAULTS =
+            java.util.regex.Pattern.compile("(default_wire_load(?:_mode|_selection)?\\s*:[^;\\n]*;?)");
 
     /**
      * The largest load (fF) an output pin may drive while its output transition stays within

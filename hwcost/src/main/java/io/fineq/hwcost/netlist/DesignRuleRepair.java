@@ -48,11 +48,12 @@ public final class DesignRuleRepair {
     private int buffersAdded;
     private double bufferArea;
 
-    /** What a repaired module presents to its parents. */
-    private record ModuleView(Map<String, double[]> inputLoad, Map<String, boolean[]> inputClock,
+    /** What a repaired module presents to its parents: per input port bit its load and leaf-pin fanout. */
+    private record ModuleView(Map<String, double[]> inputLoad, Map<String, int[]> inputFanout, Map<String, boolean[]> inputClock,
                               Map<String, double[]> outputBudget) { }
 
-    private record Sink(Netlist.Cell cell, String pin, int index, double cap, boolean clock, boolean outputPort) { }
+    /** A sink of a net; {@code fanout} counts the leaf pins behind it (1 for a cell pin, more for an instance port). */
+    private record Sink(Netlist.Cell cell, String pin, int index, double cap, int fanout, boolean clock, boolean outputPort) { }
 
     /**
      * @param topInputBudget load a top-level input port's driver may drive (fF): that of the SDC's driving cell
@@ -90,7 +91,7 @@ public final class DesignRuleRepair {
                     budgets.put(b, top ? topInputBudget : portLoadLimit);
                     fromInputPort.put(b, true);
                 } else {
-                    sinks.computeIfAbsent(b, k -> new ArrayList<>()).add(new Sink(null, p.name(), i, top ? topOutputLoad : 0, false, true));
+                    sinks.computeIfAbsent(b, k -> new ArrayList<>()).add(new Sink(null, p.name(), i, top ? topOutputLoad : 0, 1, false, true));
                 }
             }
         }
@@ -109,12 +110,12 @@ public final class DesignRuleRepair {
                         if (lp.output()) {
                             budgets.put(b, budget(lc, lp));
                         } else {
-                            sinks.computeIfAbsent(b, k -> new ArrayList<>()).add(new Sink(c, pin, i, lp.capacitance(), isClockPin(lc, lp), false));
+                            sinks.computeIfAbsent(b, k -> new ArrayList<>()).add(new Sink(c, pin, i, lp.capacitance(), 1, isClockPin(lc, lp), false));
                         }
                     } else if (sub != null) {
                         if (sub.inputLoad().containsKey(pin)) {
                             sinks.computeIfAbsent(b, k -> new ArrayList<>()).add(new Sink(c, pin, i, sub.inputLoad().get(pin)[i],
-                                    sub.inputClock().get(pin)[i], false));
+                                    Math.max(1, sub.inputFanout().get(pin)[i]), sub.inputClock().get(pin)[i], false));
                         } else if (sub.outputBudget().containsKey(pin)) {
                             budgets.put(b, sub.outputBudget().get(pin)[i]);
                         }
@@ -123,6 +124,7 @@ public final class DesignRuleRepair {
             }
         }
         Map<Integer, Double> load = new HashMap<>();
+        Map<Integer, Integer> fanout = new HashMap<>();
         Map<Integer, Boolean> clock = new HashMap<>();
         for (Map.Entry<Integer, List<Sink>> e : sinks.entrySet()) {
             int net = e.getKey();
@@ -132,26 +134,34 @@ public final class DesignRuleRepair {
             Double budget = budgets.get(net);
             if (!isClock && budget != null) {
                 double total = list.stream().mapToDouble(Sink::cap).sum();
-                if (total > budget || list.size() > MAX_FANOUT) {
-                    list = buildTree(m, net, list, budget);
+                int pins = list.stream().mapToInt(Sink::fanout).sum();
+                // An input port of a submodule keeps at most half the fanout limit inside.
+                int maxPins = Boolean.TRUE.equals(fromInputPort.get(net)) && !top ? MAX_FANOUT / 2 : MAX_FANOUT;
+                if (total > budget || pins > maxPins) {
+                    list = buildTree(m, net, list, budget, maxPins);
                     e.setValue(list);
                 }
             }
             load.put(net, list.stream().mapToDouble(Sink::cap).sum());
+            fanout.put(net, list.stream().mapToInt(Sink::fanout).sum());
         }
         Map<String, double[]> inLoad = new LinkedHashMap<>();
+        Map<String, int[]> inFanout = new LinkedHashMap<>();
         Map<String, boolean[]> inClock = new LinkedHashMap<>();
         Map<String, double[]> outBudget = new LinkedHashMap<>();
         for (Netlist.Port p : m.ports()) {
             int w = p.bits().length;
             if (p.input()) {
                 double[] l = new double[w];
+                int[] f = new int[w];
                 boolean[] ck = new boolean[w];
                 for (int i = 0; i < w; i++) {
                     l[i] = load.getOrDefault(p.bits()[i], 0.0);
+                    f[i] = fanout.getOrDefault(p.bits()[i], 0);
                     ck[i] = clock.getOrDefault(p.bits()[i], false);
                 }
                 inLoad.put(p.name(), l);
+                inFanout.put(p.name(), f);
                 inClock.put(p.name(), ck);
             } else {
                 double[] bud = new double[w];
@@ -164,11 +174,11 @@ public final class DesignRuleRepair {
                 outBudget.put(p.name(), bud);
             }
         }
-        views.put(m.name(), new ModuleView(inLoad, inClock, outBudget));
+        views.put(m.name(), new ModuleView(inLoad, inFanout, inClock, outBudget));
     }
 
     /** Replaces the sinks of {@code net} by a buffer tree; returns the sinks left on {@code net}. */
-    private List<Sink> buildTree(Netlist.Module m, int net, List<Sink> sinks, double budget) {
+    private List<Sink> buildTree(Netlist.Module m, int net, List<Sink> sinks, double budget, int maxPins) {
         List<Sink> fixed = new ArrayList<>();
         List<Sink> movable = new ArrayList<>();
         for (Sink s : sinks) (s.outputPort() ? fixed : movable).add(s);
@@ -176,18 +186,22 @@ public final class DesignRuleRepair {
         double chunkCap = Math.min(big.maxLoadFf(), roles.buffers().get(roles.buffers().size() - 1).maxLoadFf());
         while (true) {
             double total = fixed.stream().mapToDouble(Sink::cap).sum() + movable.stream().mapToDouble(Sink::cap).sum();
-            if ((total <= budget && fixed.size() + movable.size() <= MAX_FANOUT) || movable.size() <= 1) break;
+            int pins = fixed.stream().mapToInt(Sink::fanout).sum() + movable.stream().mapToInt(Sink::fanout).sum();
+            if ((total <= budget && pins <= maxPins) || movable.size() <= 1) break;
             List<Sink> next = new ArrayList<>();
             List<Sink> group = new ArrayList<>();
             double groupCap = 0;
+            int groupPins = 0;
             for (Sink s : movable) {
-                if (!group.isEmpty() && (group.size() == MAX_FANOUT || groupCap + s.cap() > chunkCap)) {
+                if (!group.isEmpty() && (groupPins + s.fanout() > MAX_FANOUT || groupCap + s.cap() > chunkCap)) {
                     next.add(drive(m, net, group, groupCap));
                     group = new ArrayList<>();
                     groupCap = 0;
+                    groupPins = 0;
                 }
                 group.add(s);
                 groupCap += s.cap();
+                groupPins += s.fanout();
             }
             if (!group.isEmpty()) next.add(drive(m, net, group, groupCap));
             if (next.size() >= movable.size()) break;
@@ -210,7 +224,7 @@ public final class DesignRuleRepair {
         Netlist.Cell cell = new Netlist.Cell(BUFFER_PREFIX + (buffersAdded++), buf.cell().name(), false, conns);
         m.cells().add(cell);
         bufferArea += buf.cell().area();
-        return new Sink(cell, buf.in(), 0, buf.inputCapFf(), false, false);
+        return new Sink(cell, buf.in(), 0, buf.inputCapFf(), 1, false, false);
     }
 
     private double budget(Liberty.Cell c, Liberty.Pin p) {
@@ -218,7 +232,7 @@ public final class DesignRuleRepair {
     }
 
     /** Clock pins: flip-flop clocks (clock : true), latch enables and clock-gate clock inputs. */
-    static boolean isClockPin(Liberty.Cell c, Liberty.Pin p) {
+    public static boolean isClockPin(Liberty.Cell c, Liberty.Pin p) {
         if (p.clock() || p.gateClock()) return true;
         return c.kind() == Liberty.Kind.LATCH && c.latchEnable() != null && c.latchEnable().trim().equals(p.name());
     }

@@ -130,6 +130,29 @@ public final class Netlist {
         return top;
     }
 
+    /**
+     * The cell at a hierarchical instance path of the written netlist ({@code u_array/g_row_3__u_pe/g17}),
+     * or null when the path does not name a cell.
+     */
+    public Cell cellAt(String path) {
+        Module m = top();
+        String[] parts = path.split("/");
+        for (int i = 0; i < parts.length; i++) {
+            Cell found = null;
+            for (Cell c : m.cells()) {
+                if (c.name().equals(parts[i])) {
+                    found = c;
+                    break;
+                }
+            }
+            if (found == null) return null;
+            if (i == parts.length - 1) return found;
+            m = modules.get(found.type());
+            if (m == null) return null;
+        }
+        return null;
+    }
+
     /** Modules in bottom-up order (every module after the modules it instantiates). */
     public List<Module> bottomUp() {
         List<Module> out = new ArrayList<>();

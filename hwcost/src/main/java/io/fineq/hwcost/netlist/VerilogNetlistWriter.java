@@ -83,16 +83,22 @@ public final class VerilogNetlistWriter {
             }
         }
         // Public RTL names for the other nets (shortest name wins), then generated ones.
+        // RTL name of each bit: a register's own name rather than the port it drives, then the shortest.
+        Set<String> portNames = new HashSet<>();
+        for (Netlist.Port p : m.ports()) portNames.add(p.name());
         Map<Integer, String[]> rtl = new HashMap<>(); // bit -> {signal, index, width}
         for (Map.Entry<String, int[]> e : m.netNames().entrySet()) {
             int[] bits = e.getValue();
+            boolean port = portNames.contains(e.getKey());
             for (int i = 0; i < bits.length; i++) {
                 int b = bits[i];
                 if (b < 0) continue;
                 String[] prev = rtl.get(b);
-                if (prev == null || e.getKey().length() < prev[0].length()) {
-                    rtl.put(b, new String[] {e.getKey(), Integer.toString(i), Integer.toString(bits.length)});
-                }
+                boolean prevPort = prev != null && portNames.contains(prev[0]);
+                boolean better = prev == null || (prevPort && !port)
+                        || (prevPort == port && (e.getKey().length() < prev[0].length()
+                        || (e.getKey().length() == prev[0].length() && e.getKey().compareTo(prev[0]) < 0)));
+                if (better) rtl.put(b, new String[] {e.getKey(), Integer.toString(i), Integer.toString(bits.length)});
             }
         }
         List<String> wires = new ArrayList<>();
@@ -128,8 +134,8 @@ public final class VerilogNetlistWriter {
                 } else {
                     inst = unique("g" + (generated++), used);
                 }
-            } else if (c.name().startsWith(DesignRuleRepair.BUFFER_PREFIX)) {
-                inst = unique(c.name(), used);
+            } else if (c.name().startsWith(DesignRuleRepair.BUFFER_PREFIX) || c.publicName()) {
+                inst = unique(sanitize(c.name()), used);
             } else {
                 inst = unique("g" + (generated++), used);
             }

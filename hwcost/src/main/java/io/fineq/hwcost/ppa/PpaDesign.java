@@ -1,0 +1,46 @@
+package io.fineq.hwcost.ppa;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One design the PPA flow measures: the FineQ core ({@link FineqPpaDesign}) or the MAC baseline
+ * ({@link MacPpaDesign}). It writes its RTL and SDC, names its blocks, and simulates a real job
+ * for switching activity.
+ */
+public interface PpaDesign {
+
+    /** Folder and report name, e.g. {@code fineq_64x64}. */
+    String name();
+
+    String top();
+
+    /**
+     * Writes the RTL into {@code dir}; returns the files Yosys reads, in order, without the
+     * technology primitives the flow maps onto library cells (fineq_clock_gate).
+     */
+    List<Path> writeRtl(Path dir) throws IOException;
+
+    /** Writes the design's SDC at {@code clockMhz} into {@code dir}; returns its path. */
+    Path writeSdc(Path dir, int clockMhz) throws IOException;
+
+    /** Block category of a module (PEs, encoders, ...), or null to inherit the parent's. */
+    Function<String, String> categories();
+
+    /** Category of the top module's own cells. */
+    String topCategory();
+
+    /** Categories that make up the PE array the paper reports (the rest is decoders and core control). */
+    List<String> arrayCategories();
+
+    /** Number of PEs, for the per-PE area. */
+    long peCount();
+
+    /**
+     * Simulates a real quantized job with toggle coverage and returns the measured switching
+     * activity, or throws when the simulator is missing.
+     */
+    SwitchingActivity simulate(Path work) throws IOException;
+}

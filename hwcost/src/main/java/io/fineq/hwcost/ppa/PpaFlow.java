@@ -1,0 +1,334 @@
+package io.fineq.hwcost.ppa;
+
+import io.fineq.format.AtomicFiles;
+import io.fineq.hwcost.UserError;
+import io.fineq.hwcost.liberty.CellRoles;
+import io.fineq.hwcost.liberty.Liberty;
+import io.fineq.hwcost.netlist.DesignRuleCheck;
+import io.fineq.hwcost.netlist.DesignRuleRepair;
+import io.fineq.hwcost.netlist.Netlist;
+import io.fineq.hwcost.netlist.NetlistArea;
+import io.fineq.hwcost.netlist.VerilogNetlistWriter;
+import io.fineq.hwcost.util.Tools;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The open PPA flow of one design at one clock in one Liberty library:
+ * <ol>
+ * <li>RTL and SDC from the generator;</li>
+ * <li>Yosys ({@link SynthesisScript}): hierarchical synthesis mapped onto the library, full adders,
+ *     latches and clock gates onto their cells, ABC at the clock period with buffering and sizing;</li>
+ * <li>design-rule buffer trees ({@link DesignRuleRepair}) and a structural netlist;</li>
+ * <li>cell area per block ({@link NetlistArea}), fanout and capacitance checks ({@link DesignRuleCheck});</li>
+ * <li>switching activity of a real quantized job measured in Verilator ({@link PpaDesign#simulate});</li>
+ * <li>OpenSTA: worst / total negative slack, hold, the critical path, max_transition, and power with
+ *     the measured activity on every flip-flop, latch and gated clock.</li>
+ * </ol>
+ * Wires are not modelled (no placement, no wire load), nor is clock-tree synthesis: clock nets
+ * are ideal. Everything the tools read and write stays in the work folder for inspection.
+ */
+public final class PpaFlow {
+    /** Longest Yosys or OpenSTA run waited for. */
+    public static final long TIMEOUT_SECONDS = 3600;
+
+    /**
+     * @param liberty  a Liberty file (.lib or .lib.gz), or null for the project's generic library
+     * @param power    measure switching activity and power (needs Verilator)
+     */
+    public record Options(Path liberty, int clockMhz, Path work, boolean power) {
+        public Options {
+            if (clockMhz < 1 || clockMhz > 5000) throw new UserError("clock-mhz: " + clockMhz + " is out of range 1..5000");
+        }
+
+        public double periodNs() {
+            return 1000.0 / clockMhz;
+        }
+    }
+
+    private final PrintStream progress;
+
+    public PpaFlow(PrintStream progress) {
+        this.progress = progress;
+    }
+
+    public PpaResult run(PpaDesign d, Options o) throws IOException {
+        Path work = o.work().resolve(d.name());
+        Files.createDirectories(work);
+        Liberty lib = o.liberty() == null ? GenericLibrary.liberty(work.resolve("lib")) : Liberty.read(o.liberty());
+        CellRoles roles = new CellRoles(lib);
+        Path logicLib = work.resolve("lib").resolve(sanitizeFile(lib.name()) + ".lib");
+        Files.createDirectories(logicLib.getParent());
+        AtomicFiles.writeString(logicLib, lib.textForLogicMapping());
+        step(d, "RTL and SDC");
+        List<Path> rtl = d.writeRtl(work.resolve("rtl"));
+        Path sdc = d.writeSdc(work.resolve("rtl"), o.clockMhz());
+
+        step(d, "Yosys synthesis onto " + lib.name());
+        Path synth = work.resolve("synth");
+        Path script = SynthesisScript.write(synth, rtl, d.top(), roles, logicLib, o.periodNs(), lib.capUnitFf());
+        long t0 = System.nanoTime();
+        Tools.run(List.of("yosys", "-q", "-l", "yosys.log", script.getFileName().toString()), synth, synth.resolve("yosys.out"), TIMEOUT_SECONDS);
+        double synthSeconds = (System.nanoTime() - t0) / 1e9;
+        Netlist netlist = Netlist.readYosysJson(synth.resolve(SynthesisScript.NETLIST_JSON), d.top());
+        double yosysArea = chipArea(Files.readString(synth.resolve(SynthesisScript.STAT), StandardCharsets.UTF_8));
+        double before = new NetlistArea(netlist, lib, d.categories(), d.topCategory()).total();
+        if (Math.abs(before - yosysArea) > 1e-6 * Math.max(1, yosysArea)) {
+            throw new IllegalStateException("netlist area " + before + " differs from Yosys' stat " + yosysArea);
+        }
+
+        step(d, "design-rule buffer trees and netlist");
+        CellRoles.Buffer drive = roles.buffers().get(0);
+        double inputSlew = Double.isInfinite(lib.defaultMaxTransition()) ? 0.1 : lib.defaultMaxTransition() * 0.5;
+        DesignRuleRepair repair = new DesignRuleRepair(roles,
+                Liberty.maxLoad(drive.cell().pin(drive.out()), inputSlew, CellRoles.SLEW_FRACTION), SynthesisScript.outputLoadFf(roles));
+        repair.repair(netlist);
+        VerilogNetlistWriter writer = new VerilogNetlistWriter(roles);
+        Path netlistV = work.resolve("netlist.v");
+        AtomicFiles.writeString(netlistV, writer.write(netlist));
+        NetlistArea area = new NetlistArea(netlist, lib, d.categories(), d.topCategory());
+        DesignRuleCheck.Result drc = DesignRuleCheck.check(netlist, lib, DesignRuleRepair.MAX_FANOUT);
+        double bufferArea = bufferArea(netlist, lib, area);
+
+        SwitchingActivity activity = null;
+        double simSeconds = 0;
+        double annotated = 0;
+        Path activityTcl = work.resolve("activity.tcl");
+        if (o.power()) {
+            step(d, "switching activity of a real job (Verilator, toggle coverage)");
+            long s0 = System.nanoTime();
+            activity = d.simulate(work.resolve("sim"));
+            simSeconds = (System.nanoTime() - s0) / 1e9;
+            annotated = writeActivity(activityTcl, netlist, writer, roles, activity);
+        }
+
+        step(d, "OpenSTA timing" + (o.power() ? " and power" : ""));
+        Path staTcl = work.resolve("sta.tcl");
+        List<String> gatePins = new ArrayList<>();
+        collectGates(netlist, netlist.top(), "", roles, gatePins);
+        AtomicFiles.writeString(staTcl, staScript(d, lib, roles, logicLib, netlistV, sdc, o, activity != null ? activityTcl : null, gatePins));
+        long s1 = System.nanoTime();
+        String log = Tools.run(List.of("sta", "-no_splash", "-exit", staTcl.toString()), work, work.resolve("sta.log"), TIMEOUT_SECONDS);
+        double staSeconds = (System.nanoTime() - s1) / 1e9;
+        if (log.contains("Error:")) {
+            String line = log.lines().filter(l -> l.contains("Error:")).findFirst().orElse("");
+            throw new UserError("OpenSTA reported an error (log: " + work.resolve("sta.log") + "): " + line.strip());
+        }
+        StaReport sta = StaReport.parse(log, pin -> isClockPin(netlist, lib, roles, pin));
+        RtlNames names = new RtlNames(netlist, writer);
+
+        double period = o.periodNs();
+        double fmax = 1000.0 / (period - sta.worstSlack());
+        double powerMw = activity == null ? -1 : sta.totalW() * 1e3;
+        double energy = activity == null ? -1 : sta.totalW() * activity.cycles() * period * 1e-9 / activity.usefulMacs() * 1e12;
+        Map<String, Double> byCat = new LinkedHashMap<>(area.byCategory());
+        double array = 0;
+        for (String c : d.arrayCategories()) array += byCat.getOrDefault(c, 0.0);
+        long cells = area.cellCounts().values().stream().mapToLong(Long::longValue).sum();
+        return new PpaResult(d.name(), lib.name(), o.clockMhz(), period, area.total(), byCat, array, array / d.peCount(), bufferArea,
+                cells, roles.nand2Area(), sta.worstSlack(), sta.tns(), fmax, names.rtl(sta.startpoint()), names.rtl(sta.endpoint()),
+                sta.holdSlack(), sta.slewViolations(), drc.fanoutViolations(), drc.capacitanceViolations(), drc.worstFanout(),
+                drc.worstCapRatio(), powerMw,
+                activity == null ? -1 : sta.internalW() * 1e3, activity == null ? -1 : sta.switchingW() * 1e3,
+                activity == null ? -1 : sta.leakageW() * 1e3,
+                activity == null ? 0 : activity.usefulMacs(), activity == null ? 0 : activity.cycles(), energy,
+                activity == null ? "" : activity.job(), annotated, synthSeconds, staSeconds, simSeconds);
+    }
+
+    private void step(PpaDesign d, String what) {
+        if (progress != null) progress.printf("ppa: %s: %s%n", d.name(), what);
+    }
+
+    private static final Pattern CHIP_AREA = Pattern.compile("Chip area for (?:top )?module '\\\\?[^']+':\\s+([0-9.eE+-]+)");
+
+    private static double chipArea(String stat) {
+        Matcher m = CHIP_AREA.matcher(stat);
+        double last = Double.NaN;
+        while (m.find()) last = Double.parseDouble(m.group(1));
+        if (Double.isNaN(last)) throw new UserError("Yosys stat has no chip area");
+        return last;
+    }
+
+    private static double bufferArea(Netlist n, Liberty lib, NetlistArea area) {
+        double total = 0;
+        for (Netlist.Module m : n.modules().values()) {
+            double own = 0;
+            for (Netlist.Cell c : m.cells()) {
+                if (c.name().startsWith(DesignRuleRepair.BUFFER_PREFIX)) own += lib.cell(c.type()).area();
+            }
+            total += own * area.instances().getOrDefault(m.name(), 0L);
+        }
+        return total;
+    }
+
+    private static String staScript(PpaDesign d, Liberty lib, CellRoles roles, Path logicLib, Path netlist, Path sdc, Options o,
+                                    Path activity, List<String> gatePins) {
+        StringBuilder s = new StringBuilder();
+        s.append("# Generated by io.fineq.hwcost.ppa.PpaFlow: timing");
+        if (activity != null) s.append(" and power");
+        s.append(" of ").append(d.name()).append(" in ").append(lib.name()).append(".\n");
+        s.append("read_liberty ").append(tcl(logicLib)).append('\n');
+        s.append("read_verilog ").append(tcl(netlist)).append('\n');
+        s.append("link_design ").append(d.top()).append('\n');
+        s.append("set FINEQ_DRIVING_CELL ").append(roles.buffers().get(0).cell().name()).append('\n');
+        s.append(String.format(Locale.ROOT, "set FINEQ_OUTPUT_LOAD %.6g%n", SynthesisScript.outputLoadFf(roles) / lib.capUnitFf()));
+        s.append("read_sdc ").append(tcl(sdc)).append('\n');
+        s.append("# Clock-gate enables are timing endpoints like flip-flop inputs.\n");
+        s.append("set fineq_gate_enables [list]\n");
+        for (String pin : gatePins) s.append("lappend fineq_gate_enables [get_pins {").append(pin).append("}]\n");
+        s.append("set fineq_endpoints [concat [all_registers -edge_triggered -data_pins] [all_outputs] $fineq_gate_enables]\n");
+        s.append("puts \"@@setup\"\nreport_checks -path_delay max -to $fineq_endpoints -group_count 1 -format full -digits 4\n");
+        s.append("puts \"@@latch\"\nreport_checks -path_delay max -to [all_registers -level_sensitive -data_pins] -group_count 1 -format end -digits 4\n");
+        s.append("puts \"@@hold\"\nreport_checks -path_delay min -group_count 1 -format full -digits 4\n");
+        s.append("puts \"@@wns\"\nreport_wns -digits 4\n");
+        s.append("puts \"@@tns\"\nreport_tns -digits 4\n");
+        s.append("puts \"@@slew\"\nreport_check_types -max_transition -all_violators -digits 4\n");
+        if (activity != null) {
+            s.append("# Power: gated clocks carry their measured activity, so the clock stops at the clock gates.\n");
+            s.append("set_disable_timing [get_lib_cells */").append(roles.clockGate().cell().name()).append("]\n");
+            s.append("source ").append(tcl(activity)).append('\n');
+            s.append("puts \"@@power\"\nreport_power -digits 6\n");
+        }
+        s.append("puts \"@@end\"\n");
+        return s.toString();
+    }
+
+    /**
+     * Writes the activity annotations: every flip-flop and latch output gets the toggle rate its
+     * RTL register bit had in simulation, every clock gate's output that of its gated clock,
+     * every input port its own. Returns the fraction of sequential cells annotated.
+     */
+    private static double writeActivity(Path file, Netlist n, VerilogNetlistWriter w, CellRoles roles, SwitchingActivity a) throws IOException {
+        StringBuilder s = new StringBuilder();
+        s.append("# Switching activity measured in simulation: ").append(a.job()).append(", ").append(a.cycles()).append(" cycles.\n");
+        s.append("# Activity = toggles per clock cycle; duty 0.5.\n");
+        long[] counts = new long[2];
+        annotate(n, n.top(), "", "", w, roles, a, s, counts);
+        for (Netlist.Port p : n.top().ports()) {
+            if (!p.input() || p.name().equals("clk_i")) continue;
+            for (int i = 0; i < p.bits().length; i++) {
+                String rtl = p.bits().length == 1 ? p.name() : p.name() + "[" + i + "]";
+                double act = a.activity(rtl);
+                if (act < 0) continue;
+                s.append(String.format(Locale.ROOT, "sta::set_power_input_port_activity [get_ports {%s}] %.6f 0.5%n", rtl, act));
+            }
+        }
+        AtomicFiles.writeString(file, s.toString());
+        return counts[1] == 0 ? 0 : (double) counts[0] / counts[1];
+    }
+
+    private static void annotate(Netlist n, Netlist.Module m, String netPath, String rtlPath, VerilogNetlistWriter w, CellRoles roles,
+                                 SwitchingActivity a, StringBuilder s, long[] counts) {
+        for (VerilogNetlistWriter.Sequential q : w.sequentials().getOrDefault(m.name(), List.of())) {
+            counts[1]++;
+            String rtl = rtlPath + q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]");
+            double act = a.activity(rtl);
+            if (act < 0) continue;
+            counts[0]++;
+            s.append(String.format(Locale.ROOT, "sta::set_power_pin_activity [get_pins {%s%s/%s}] %.6f 0.5%n", netPath, q.instance(), q.pin(), act));
+        }
+        String icg = roles.clockGate().cell().name();
+        Map<String, String> rtlOf = new HashMap<>();
+        w.instanceNames().getOrDefault(m.name(), Map.of()).forEach((rtlName, netName) -> rtlOf.put(netName, rtlName));
+        for (Netlist.Cell c : m.cells()) {
+            Netlist.Module sub = n.module(c.type());
+            if (sub != null) {
+                String rtlName = rtlOf.getOrDefault(c.name(), c.name());
+                annotate(n, sub, netPath + c.name() + "/", rtlPath + rtlName + ".", w, roles, a, s, counts);
+            } else if (c.type().equals(icg)) {
+                double act = a.activity(rtlPath + "clk_o");
+                if (act >= 0) {
+                    s.append(String.format(Locale.ROOT, "sta::set_power_pin_activity [get_pins {%s%s/%s}] %.6f %.6f%n", netPath, c.name(),
+                            roles.clockGate().out(), act, Math.min(1, act / 2)));
+                }
+            }
+        }
+    }
+
+    /** Enable pins of every clock-gate cell, as netlist paths. */
+    private static void collectGates(Netlist n, Netlist.Module m, String path, CellRoles roles, List<String> out) {
+        CellRoles.ClockGate icg = roles.clockGate();
+        for (Netlist.Cell c : m.cells()) {
+            Netlist.Module sub = n.module(c.type());
+            if (sub != null) collectGates(n, sub, path + c.name() + "/", roles, out);
+            else if (c.type().equals(icg.cell().name())) out.add(path + c.name() + "/" + icg.enable());
+        }
+    }
+
+    /** Clock pins (flip-flop clocks, latch enables, clock-gate clock inputs) and clock-gate outputs. */
+    private static boolean isClockPin(Netlist n, Liberty lib, CellRoles roles, String pinPath) {
+        int slash = pinPath.lastIndexOf('/');
+        if (slash < 0) return pinPath.equals("clk_i");
+        Netlist.Cell c = n.cellAt(pinPath.substring(0, slash));
+        if (c == null) return false;
+        Liberty.Cell lc = lib.cell(c.type());
+        if (lc == null) return false;
+        Liberty.Pin p = lc.pin(pinPath.substring(slash + 1));
+        if (p == null) return false;
+        return DesignRuleRepair.isClockPin(lc, p) || (lc.kind() == Liberty.Kind.CLOCK_GATE && p.output());
+    }
+
+    private static String tcl(Path p) {
+        return "{" + p.toAbsolutePath() + "}";
+    }
+
+    private static String sanitizeFile(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** Netlist path -> RTL name: instances back to their RTL names, a register cell to its register bit. */
+    static final class RtlNames {
+        private final Netlist n;
+        private final VerilogNetlistWriter w;
+
+        RtlNames(Netlist n, VerilogNetlistWriter w) {
+            this.n = n;
+            this.w = w;
+        }
+
+        String rtl(String netlistPath) {
+            if (netlistPath == null || netlistPath.isEmpty()) return "";
+            String[] parts = netlistPath.split("/");
+            Netlist.Module m = n.top();
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < parts.length; i++) {
+                String part = parts[i];
+                Netlist.Cell cell = null;
+                for (Netlist.Cell c : m.cells()) if (c.name().equals(part)) cell = c;
+                if (cell == null) {
+                    out.add(part);
+                    break;
+                }
+                Netlist.Module sub = n.module(cell.type());
+                if (sub != null) {
+                    String rtlName = part;
+                    for (Map.Entry<String, String> e : w.instanceNames().getOrDefault(m.name(), Map.of()).entrySet()) {
+                        if (e.getValue().equals(part)) rtlName = e.getKey();
+                    }
+                    out.add(rtlName);
+                    m = sub;
+                } else {
+                    String reg = null;
+                    for (VerilogNetlistWriter.Sequential q : w.sequentials().getOrDefault(m.name(), List.of())) {
+                        if (q.instance().equals(part)) reg = q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]");
+                    }
+                    out.add(reg != null ? reg : part + " (" + cell.type() + ")");
+                    break;
+                }
+            }
+            return String.join(".", out);
+        }
+    }
+}
