@@ -64,6 +64,9 @@ public record BuildOptions(String cxxOpt, int threads, boolean trace, boolean co
         }
         if (trace) f.add("--trace-fst");
         if (coverage) {
+            // Not inlined: Verilator 5.006 then sums a module's toggles over the instances of a
+            // generate array (scope g_row[*]); inlined, it reports wrong counts for them.
+            f.add("-fno-inline");
             f.add("--coverage-toggle");
             f.add("--coverage-max-width");
             f.add("1048576");

@@ -31,6 +31,7 @@ public record CoreRun(List<BigInteger> results, long cycles, long actConsumed, l
                 ws = Long.parseLong(f[1]);
             } else if (line.startsWith("extra_beat ")) extra.add(Beats.parseHex(line.substring(11), resultBits, where));
             else if (line.startsWith("extra ")) continue;
+            else if (line.startsWith("simulated ")) simulated = Long.parseLong(line.substring(10).trim());
             else if (line.startsWith("timeout ")) throw new IOException(where + ": simulation timed out: " + line);
             else if (!line.isBlank()) beats.add(Beats.parseHex(line, resultBits, where));
         }

@@ -14,6 +14,7 @@ import io.fineq.rtl.TemplateRenderer;
 import io.fineq.rtl.VelocityBackend;
 import io.fineq.tb.BuildOptions;
 import io.fineq.tb.CoreCheck;
+import io.fineq.tb.CoreRegression;
 import io.fineq.tb.CoreRun;
 import io.fineq.tb.CoreSimulator;
 import io.fineq.tb.CoreVectors;
@@ -127,7 +128,7 @@ public final class FineqPpaDesign implements PpaDesign {
         CoreVectors v = GoldenVectors.of(cfg, image, x, golden);
         VerilatorBuild.Model model;
         try {
-            model = new VerilatorBuild().build(top(), RtlSources.core(cfg), "/harness/fineq_core_tb.cpp", BuildOptions.activity());
+            model = new VerilatorBuild().build(top(), RtlSources.core(cfg), CoreRegression.HARNESS, BuildOptions.activity());
         } catch (java.io.UncheckedIOException e) {
             throw new UserError("verilator build of " + cfg.name() + " for switching activity failed: " + e.getCause().getMessage().lines().findFirst().orElse(""));
         }
@@ -135,7 +136,7 @@ public final class FineqPpaDesign implements PpaDesign {
         CoreRun run = new CoreSimulator(model).runWithCoverage(v, work, coverage);
         List<String> diffs = CoreCheck.compare(v, run, true);
         if (!diffs.isEmpty()) throw new UserError("activity job of " + cfg.name() + ": RTL disagrees with the golden model: " + diffs.get(0));
-        Map<String, Long> toggles = SwitchingActivity.readToggleCoverage(coverage, top());
+        Map<String, Map<String, Long>> toggles = SwitchingActivity.readToggleCoverage(coverage);
         long useful = (long) n * JOB_M * k;
         return new SwitchingActivity(toggles, run.simulatedCycles(), useful,
                 "llama-like " + JOB_M + " x " + k + " weights (FineQ), " + n + " tokens, " + run.cycles() + " cycles");

@@ -4,6 +4,7 @@ import io.fineq.format.AtomicFiles;
 import io.fineq.hwcost.UserError;
 import io.fineq.hwcost.liberty.CellRoles;
 import io.fineq.hwcost.liberty.Liberty;
+import io.fineq.hwcost.netlist.ClockDomains;
 import io.fineq.hwcost.netlist.DesignRuleCheck;
 import io.fineq.hwcost.netlist.DesignRuleRepair;
 import io.fineq.hwcost.netlist.Netlist;
@@ -111,7 +112,7 @@ public final class PpaFlow {
             long s0 = System.nanoTime();
             activity = d.simulate(work.resolve("sim"));
             simSeconds = (System.nanoTime() - s0) / 1e9;
-            annotated = writeActivity(activityTcl, netlist, writer, roles, activity);
+            annotated = writeActivity(activityTcl, netlist, writer, roles, area, activity);
         }
 
         step(d, "OpenSTA timing" + (o.power() ? " and power" : ""));
@@ -131,8 +132,9 @@ public final class PpaFlow {
 
         double period = o.periodNs();
         double fmax = 1000.0 / (period - sta.worstSlack());
-        double powerMw = activity == null ? -1 : sta.totalW() * 1e3;
-        double energy = activity == null ? -1 : sta.totalW() * activity.cycles() * period * 1e-9 / activity.usefulMacs() * 1e12;
+        double powerW = sta.totalW() - sta.gatedSavingW();
+        double powerMw = activity == null ? -1 : powerW * 1e3;
+        double energy = activity == null ? -1 : powerW * activity.cycles() * period * 1e-9 / activity.usefulMacs() * 1e12;
         Map<String, Double> byCat = new LinkedHashMap<>(area.byCategory());
         double array = 0;
         for (String c : d.arrayCategories()) array += byCat.getOrDefault(c, 0.0);
@@ -142,7 +144,7 @@ public final class PpaFlow {
                 sta.holdSlack(), sta.slewViolations(), drc.fanoutViolations(), drc.capacitanceViolations(), drc.worstFanout(),
                 drc.worstCapRatio(), powerMw,
                 activity == null ? -1 : sta.internalW() * 1e3, activity == null ? -1 : sta.switchingW() * 1e3,
-                activity == null ? -1 : sta.leakageW() * 1e3,
+                activity == null ? -1 : sta.leakageW() * 1e3, activity == null ? 0 : sta.gatedSavingW() * 1e3,
                 activity == null ? 0 : activity.usefulMacs(), activity == null ? 0 : activity.cycles(), energy,
                 activity == null ? "" : activity.job(), annotated, synthSeconds, staSeconds, simSeconds);
     }
@@ -196,10 +198,20 @@ public final class PpaFlow {
         s.append("puts \"@@tns\"\nreport_tns -digits 4\n");
         s.append("puts \"@@slew\"\nreport_check_types -max_transition -all_violators -digits 4\n");
         if (activity != null) {
-            s.append("# Power: gated clocks carry their measured activity, so the clock stops at the clock gates.\n");
-            s.append("set_disable_timing [get_lib_cells */").append(roles.clockGate().cell().name()).append("]\n");
+            s.append("# Power, pass 1: clocks at full rate through the clock gates, measured activity on every\n");
+            s.append("# flip-flop and latch output and every input (OpenSTA propagates it through the logic).\n");
             s.append("source ").append(tcl(activity)).append('\n');
             s.append("puts \"@@power\"\nreport_power -digits 6\n");
+            s.append("# Pass 2: only the clocks toggle. The clock-driven dynamic power of each gated domain (its gate\n");
+            s.append("# and every register it clocks) is charged for the fraction of cycles its clock pulsed.\n");
+            s.append("set_power_activity -global -activity 0.0 -duty 0.5\n");
+            s.append("set fineq_corner [sta::cmd_corner]\n");
+            s.append("proc fineq_dyn {insts} {\n  global fineq_corner\n  set sum 0.0\n  foreach i $insts {\n")
+                    .append("    lassign [sta::instance_power $i $fineq_corner] internal switching leakage total\n")
+                    .append("    set sum [expr {$sum + $internal + $switching}]\n  }\n  return $sum\n}\n");
+            s.append("set fineq_saved 0.0\n");
+            s.append("source ").append(tcl(activity.resolveSibling("gated.tcl"))).append('\n');
+            s.append("puts \"@@gated\"\nputs \"gated clock saving $fineq_saved\"\n");
         }
         s.append("puts \"@@end\"\n");
         return s.toString();
@@ -210,50 +222,59 @@ public final class PpaFlow {
      * RTL register bit had in simulation, every clock gate's output that of its gated clock,
      * every input port its own. Returns the fraction of sequential cells annotated.
      */
-    private static double writeActivity(Path file, Netlist n, VerilogNetlistWriter w, CellRoles roles, SwitchingActivity a) throws IOException {
+    private static double writeActivity(Path file, Netlist n, VerilogNetlistWriter w, CellRoles roles, NetlistArea area,
+                                        SwitchingActivity a) throws IOException {
         StringBuilder s = new StringBuilder();
         s.append("# Switching activity measured in simulation: ").append(a.job()).append(", ").append(a.cycles()).append(" cycles.\n");
-        s.append("# Activity = toggles per clock cycle; duty 0.5.\n");
-        long[] counts = new long[2];
-        annotate(n, n.top(), "", "", w, roles, a, s, counts);
+        s.append("# Activity = toggles per clock cycle (Verilator counts per module: the average over its instances); duty 0.5.\n");
+        List<String[]> scopes = new ArrayList<>(); // {netPath, rtlScope, module}
+        scopes(n, n.top(), "", "", w, scopes);
+        long annotated = 0;
+        long total = 0;
+        for (String[] sc : scopes) {
+            Netlist.Module m = n.module(sc[2]);
+            long k = area.instances().getOrDefault(m.name(), 1L);
+            for (VerilogNetlistWriter.Sequential q : w.sequentials().getOrDefault(m.name(), List.of())) {
+                total++;
+                double act = a.activity(m.name(), q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]"), k);
+                if (act < 0) continue;
+                annotated++;
+                s.append(String.format(Locale.ROOT, "sta::set_power_pin_activity [get_pins {%s%s/%s}] %.6f 0.5%n", sc[0], q.instance(), q.pin(), act));
+            }
+        }
         for (Netlist.Port p : n.top().ports()) {
             if (!p.input() || p.name().equals("clk_i")) continue;
             for (int i = 0; i < p.bits().length; i++) {
                 String rtl = p.bits().length == 1 ? p.name() : p.name() + "[" + i + "]";
-                double act = a.activity(rtl);
+                double act = a.activity(n.topName(), rtl, 1);
                 if (act < 0) continue;
                 s.append(String.format(Locale.ROOT, "sta::set_power_input_port_activity [get_ports {%s}] %.6f 0.5%n", rtl, act));
             }
         }
         AtomicFiles.writeString(file, s.toString());
-        return counts[1] == 0 ? 0 : (double) counts[0] / counts[1];
+
+        StringBuilder g = new StringBuilder("# Gated clock domains: the cycles each clock gate held its clock off, measured in simulation.\n");
+        CellRoles.ClockGate gate = roles.clockGate();
+        for (ClockDomains.Domain dom : ClockDomains.find(n, roles.library(), gate.cell().name(), gate.out())) {
+            if (dom.clockModule() == null) continue;
+            double act = a.activity(dom.clockModule(), dom.clockSignal(), area.instances().getOrDefault(dom.clockModule(), 1L));
+            if (act < 0) continue;
+            double unused = Math.max(0, 1 - act / 2);
+            g.append(String.format(Locale.ROOT, "set fineq_saved [expr {$fineq_saved + %.6f * [fineq_dyn [get_cells {%s %s}]]}]%n",
+                    unused, dom.gate(), String.join(" ", dom.sinks())));
+        }
+        AtomicFiles.writeString(file.resolveSibling("gated.tcl"), g.toString());
+        return total == 0 ? 0 : (double) annotated / total;
     }
 
-    private static void annotate(Netlist n, Netlist.Module m, String netPath, String rtlPath, VerilogNetlistWriter w, CellRoles roles,
-                                 SwitchingActivity a, StringBuilder s, long[] counts) {
-        for (VerilogNetlistWriter.Sequential q : w.sequentials().getOrDefault(m.name(), List.of())) {
-            counts[1]++;
-            String rtl = rtlPath + q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]");
-            double act = a.activity(rtl);
-            if (act < 0) continue;
-            counts[0]++;
-            s.append(String.format(Locale.ROOT, "sta::set_power_pin_activity [get_pins {%s%s/%s}] %.6f 0.5%n", netPath, q.instance(), q.pin(), act));
-        }
-        String icg = roles.clockGate().cell().name();
+    /** Every module instance: its netlist path (ending in '/'), its RTL scope (ending in '.') and its module. */
+    private static void scopes(Netlist n, Netlist.Module m, String netPath, String rtlPath, VerilogNetlistWriter w, List<String[]> out) {
+        out.add(new String[] {netPath, rtlPath, m.name()});
         Map<String, String> rtlOf = new HashMap<>();
         w.instanceNames().getOrDefault(m.name(), Map.of()).forEach((rtlName, netName) -> rtlOf.put(netName, rtlName));
         for (Netlist.Cell c : m.cells()) {
             Netlist.Module sub = n.module(c.type());
-            if (sub != null) {
-                String rtlName = rtlOf.getOrDefault(c.name(), c.name());
-                annotate(n, sub, netPath + c.name() + "/", rtlPath + rtlName + ".", w, roles, a, s, counts);
-            } else if (c.type().equals(icg)) {
-                double act = a.activity(rtlPath + "clk_o");
-                if (act >= 0) {
-                    s.append(String.format(Locale.ROOT, "sta::set_power_pin_activity [get_pins {%s%s/%s}] %.6f %.6f%n", netPath, c.name(),
-                            roles.clockGate().out(), act, Math.min(1, act / 2)));
-                }
-            }
+            if (sub != null) scopes(n, sub, netPath + c.name() + "/", rtlPath + rtlOf.getOrDefault(c.name(), c.name()) + ".", w, out);
         }
     }
 

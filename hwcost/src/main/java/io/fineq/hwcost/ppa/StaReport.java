@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public record StaReport(double worstSlack, double tns, double holdSlack, String startpoint, String endpoint, double arrival,
                         int slewViolations, double worstSlewSlack, double internalW, double switchingW, double leakageW,
-                        double totalW, String setupPathText) {
+                        double totalW, double gatedSavingW, String setupPathText) {
 
     /** Tells whether a pin (netlist path) belongs to a clock network, whose transitions are not checked. */
     public interface ClockPins {
@@ -37,6 +37,7 @@ public record StaReport(double worstSlack, double tns, double holdSlack, String 
     private static final Pattern SLACK = Pattern.compile("(-?[0-9.]+)\\s+slack \\((MET|VIOLATED)\\)");
     private static final Pattern ARRIVAL = Pattern.compile("(-?[0-9.]+)\\s+data arrival time");
     private static final Pattern SLEW_ROW = Pattern.compile("^(\\S+)\\s+[0-9.]+\\s+[0-9.]+\\s+(-?[0-9.]+)\\s*(\\(VIOLATED\\))?", Pattern.MULTILINE);
+    private static final Pattern GATED = Pattern.compile("gated clock saving\\s+([0-9.eE+-]+)");
     private static final Pattern POWER_TOTAL = Pattern.compile("^Total\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)", Pattern.MULTILINE);
 
     public static StaReport parse(String log, ClockPins clocks) {
@@ -76,8 +77,10 @@ public record StaReport(double worstSlack, double tns, double holdSlack, String 
             lk = Double.parseDouble(p.group(3));
             tot = Double.parseDouble(p.group(4));
         }
+        Matcher g = GATED.matcher(section(log, "gated"));
+        double saving = g.find() ? Double.parseDouble(g.group(1)) : 0;
         return new StaReport(worst, tns, holdSlack, start, end, arrival, violations,
-                Double.isInfinite(worstSlew) ? 0 : worstSlew, in, sw, lk, tot, setup.strip());
+                Double.isInfinite(worstSlew) ? 0 : worstSlew, in, sw, lk, tot, saving, setup.strip());
     }
 
     /** The text after {@code @@name} up to the next section. */

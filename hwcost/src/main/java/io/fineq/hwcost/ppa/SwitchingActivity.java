@@ -12,37 +12,41 @@ import java.util.Map;
 /**
  * Switching activity measured in simulation: toggles of every signal bit (Verilator toggle
  * coverage) over a job of {@code cycles} clock cycles that performed {@code usefulMacs}
- * multiply-accumulates of the real (unpadded) problem. Signals are named by their RTL hierarchy
- * below the top, e.g. {@code u_array.g_row[3].u_acc.acc_q[5]}.
+ * multiply-accumulates of the real (unpadded) problem. Verilator counts toggle coverage per
+ * module, summed over all instances of the module: {@code toggles.get("fineq_acc").get("acc_q[5]")}
+ * is the sum over every row's accumulator, so one instance's activity is the average
+ * ({@link #activity}).
  */
-public record SwitchingActivity(Map<String, Long> toggles, long cycles, long usefulMacs, String job) {
+public record SwitchingActivity(Map<String, Map<String, Long>> toggles, long cycles, long usefulMacs, String job) {
 
-    /** Toggles per clock cycle of one signal bit, or -1 when the simulation did not see it. */
-    public double activity(String signal) {
-        Long t = toggles.get(signal);
-        return t == null ? -1 : (double) t / cycles;
+    /**
+     * Toggles per clock cycle of one signal bit of module {@code module}, averaged over its
+     * {@code instances} instances, or -1 when the simulation did not see it.
+     *
+     * @param signal signal name with its bit index, e.g. {@code acc_q[5]}
+     */
+    public double activity(String module, String signal, long instances) {
+        Map<String, Long> m = toggles.get(module);
+        Long t = m == null ? null : m.get(signal);
+        return t == null ? -1 : (double) t / instances / cycles;
     }
 
     /**
-     * Reads a Verilator coverage file ({@code VerilatedCov::write}) and keeps its toggle points:
-     * {@code <hierarchy>.<signal>[bit]} with the {@code TOP.<top>.} prefix removed.
+     * Reads a Verilator coverage file ({@code VerilatedCov::write}) and keeps its toggle points,
+     * by module ({@code page v_toggle/<module>}) and signal bit.
      */
-    public static Map<String, Long> readToggleCoverage(Path file, String top) throws IOException {
-        Map<String, Long> out = new HashMap<>();
-        String prefix = "TOP." + top;
+    public static Map<String, Map<String, Long>> readToggleCoverage(Path file) throws IOException {
+        Map<String, Map<String, Long>> out = new HashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
             if (!line.startsWith("C '")) continue;
             int end = line.lastIndexOf('\'');
             String key = line.substring(3, end);
             long count = Long.parseLong(line.substring(end + 1).trim());
             String page = field(key, "page");
-            if (page == null || !page.startsWith("v_toggle")) continue;
+            if (page == null || !page.startsWith("v_toggle/")) continue;
             String signal = field(key, "o");
-            String hier = field(key, "h");
-            if (signal == null || hier == null) continue;
-            String scope = hier.equals(prefix) ? "" : hier.startsWith(prefix + ".") ? hier.substring(prefix.length() + 1) + "." : null;
-            if (scope == null) continue;
-            out.merge(scope + signal, count, Long::sum);
+            if (signal == null) continue;
+            out.computeIfAbsent(page.substring("v_toggle/".length()), k -> new HashMap<>()).merge(signal, count, Long::sum);
         }
         if (out.isEmpty()) throw new UserError(file + ": no toggle coverage points (was the model built with --coverage-toggle?)");
         return out;
