@@ -34,7 +34,7 @@ public final class CellRoles {
     public CellRoles(Liberty lib) {
         this.lib = lib;
         for (Liberty.Cell c : lib.cells().values()) {
-            if (c.dontUse() || c.kind() != Liberty.Kind.COMBINATIONAL || c.inputs().size() != 1 || c.outputs().size() != 1) continue;
+            if (!c.forLogic() || c.kind() != Liberty.Kind.COMBINATIONAL || c.inputs().size() != 1 || c.outputs().size() != 1) continue;
             Liberty.Pin in = c.inputs().get(0);
             Liberty.Pin out = c.outputs().get(0);
             if (out.function() == null || out.arcs().isEmpty()) continue;
@@ -71,7 +71,7 @@ public final class CellRoles {
     public Optional<FullAdder> fullAdder() {
         FullAdder best = null;
         for (Liberty.Cell c : lib.cells().values()) {
-            if (c.dontUse() || c.kind() != Liberty.Kind.COMBINATIONAL || c.inputs().size() != 3 || c.outputs().size() != 2) continue;
+            if (!c.forLogic() || c.kind() != Liberty.Kind.COMBINATIONAL || c.inputs().size() != 3 || c.outputs().size() != 2) continue;
             List<String> in = c.inputs().stream().map(Liberty.Pin::name).toList();
             String carry = null;
             String sum = null;
@@ -91,7 +91,7 @@ public final class CellRoles {
     public Latch latch() {
         Latch best = null;
         for (Liberty.Cell c : lib.cells().values()) {
-            if (c.dontUse() || c.kind() != Liberty.Kind.LATCH || c.inputs().size() != 2 || c.latchEnable() == null) continue;
+            if (!c.forLogic() || c.kind() != Liberty.Kind.LATCH || c.inputs().size() != 2 || c.latchEnable() == null) continue;
             String en = c.latchEnable().trim();
             String d = c.latchData() == null ? "" : c.latchData().trim();
             if (c.pin(en) == null || c.pin(d) == null) continue;
@@ -123,7 +123,7 @@ public final class CellRoles {
         ClockGate withTest = null;
         ClockGate plain = null;
         for (Liberty.Cell c : lib.cells().values()) {
-            if (c.dontUse() || c.kind() != Liberty.Kind.CLOCK_GATE) continue;
+            if (!c.forLogic() || c.kind() != Liberty.Kind.CLOCK_GATE) continue;
             String g = c.gating().replace("\"", "").trim();
             if (!g.equals("latch_posedge") && !g.equals("latch_posedge_precontrol")) continue;
             String clk = null;
@@ -147,6 +147,25 @@ public final class CellRoles {
         if (withTest != null) return withTest;
         if (plain != null) return plain;
         throw new LibertyException("liberty: '" + lib.path() + "' has no integrated clock-gating cell (clock_gating_integrated_cell : latch_posedge)");
+    }
+
+    /** A tie cell: a cell without inputs whose output {@code pin} is constant {@code high}. */
+    public record Tie(Liberty.Cell cell, String pin) { }
+
+    /** The smallest cell that drives a constant 1 ({@code high}) or 0 from one of its outputs, if any. */
+    public Optional<Tie> tie(boolean high) {
+        Tie best = null;
+        String want = high ? "1" : "0";
+        for (Liberty.Cell c : lib.cells().values()) {
+            if (c.special() || c.kind() != Liberty.Kind.COMBINATIONAL || !c.inputs().isEmpty()) continue;
+            for (Liberty.Pin o : c.outputs()) {
+                if (o.function() != null && o.function().replace("\"", "").trim().equals(want)
+                        && (best == null || c.area() < best.cell().area())) {
+                    best = new Tie(c, o.name());
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** Area of the smallest 2-input NAND: one gate equivalent. */

@@ -94,8 +94,25 @@ public final class Liberty {
      * @param latchData   the latch's data expression, or null
      * @param gating      clock_gating_integrated_cell value, or null
      */
+    /**
+     * One internal_power group: energy per transition of {@code pin} (in fJ), caused by
+     * {@code relatedPin} (null for an input pin's own power), under condition {@code when} (null: always).
+     */
+    public record PowerGroup(String pin, String relatedPin, String when, Table rise, Table fall) { }
+
+    /**
+     * @param dontUse the library forbids it in logic synthesis (dont_use)
+     * @param special a power-management cell (isolation, level shifter, always-on, retention, switch)
+     * @param leakageW average leakage power in W (cell_leakage_power, else the mean of its leakage_power states)
+     */
     public record Cell(String name, double area, Kind kind, Map<String, Pin> pins, String latchEnable, String latchData,
-                       String gating, boolean dontUse, int start, int end) {
+                       String gating, boolean dontUse, boolean special, int start, int end, List<PowerGroup> power,
+                       double leakageW) {
+        /** Fit for mapping logic onto: neither dont_use nor a power-management cell. */
+        public boolean forLogic() {
+            return !dontUse && !special;
+        }
+
         public List<Pin> inputs() {
             return pins.values().stream().filter(Pin::input).toList();
         }
@@ -113,6 +130,7 @@ public final class Liberty {
     private final Path path;
     private final String text;
     private double capUnitFf = 1;
+    private double voltage = 1;
     private final Map<String, Cell> cells;
     private final double defaultMaxTransition;
 
@@ -154,16 +172,19 @@ public final class Liberty {
         }
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (LibertyGroup c : lib.groups("cell")) {
-            cells.put(c.name(), cell(c, templates, timeNs, capFf, defaultMaxTr));
+            cells.put(c.name(), cell(c, templates, timeNs, capFf, defaultMaxTr, leakageUnitW(lib, source)));
         }
         if (cells.isEmpty()) throw new LibertyException("liberty: '" + source + "' has no cells");
         Liberty l = new Liberty(lib.name(), source, text, Collections.unmodifiableMap(cells), defaultMaxTr);
+        l.voltage = voltage(lib);
         l.capUnitFf = capFf;
         return l;
     }
 
-    private static Cell cell(LibertyGroup c, Map<String, LibertyGroup> templates, double timeNs, double capFf, double defaultMaxTr) {
+    private static Cell cell(LibertyGroup c, Map<String, LibertyGroup> templates, double timeNs, double capFf, double defaultMaxTr,
+                             double leakW) {
         Map<String, Pin> pins = new LinkedHashMap<>();
+        List<PowerGroup> power = new ArrayList<>();
         List<LibertyGroup> pinGroups = new ArrayList<>(c.groups("pin"));
         for (LibertyGroup bus : c.groups("bus")) pinGroups.addAll(bus.groups("pin"));
         for (LibertyGroup p : pinGroups) {
@@ -172,6 +193,21 @@ public final class Liberty {
                 Table rise = table(t, "rise_transition", templates, timeNs, capFf);
                 Table fall = table(t, "fall_transition", templates, timeNs, capFf);
                 if (rise != null || fall != null) arcs.add(new Arc(t.attr("related_pin", ""), rise, fall));
+            }
+            for (LibertyGroup ip : p.groups("internal_power")) {
+                // Internal energy tables are in capacitance unit x voltage^2: fF x V^2 = fJ after scaling.
+                Table rise = powerTable(ip, "rise_power", templates, timeNs, capFf);
+                Table fall = powerTable(ip, "fall_power", templates, timeNs, capFf);
+                if (rise == null && fall == null) {
+                    Table both = powerTable(ip, "power", templates, timeNs, capFf);
+                    rise = both;
+                    fall = both;
+                }
+                if (rise == null && fall == null) continue;
+                String related = ip.attr("related_pin");
+                for (String pinName : p.args()) {
+                    power.add(new PowerGroup(pinName, related == null ? null : related.trim(), ip.attr("when"), rise, fall));
+                }
             }
             String dir = p.attr("direction", "");
             String fn = p.attr("function");
@@ -205,11 +241,18 @@ public final class Liberty {
         }
         // Power-management cells (isolation, level shifters, always-on, retention, switches) and dont_use
         // cells are not for general logic: the flow neither maps onto them nor lets ABC use them.
-        boolean notForLogic = "true".equals(c.attr("dont_use")) || "true".equals(c.attr("is_isolation_cell"))
+        boolean special = "true".equals(c.attr("is_isolation_cell"))
                 || "true".equals(c.attr("is_level_shifter")) || "true".equals(c.attr("always_on"))
                 || c.attr("retention_cell") != null || c.attr("switch_cell_type") != null;
+        double leakage = c.number("cell_leakage_power", Double.NaN);
+        if (Double.isNaN(leakage)) {
+            List<LibertyGroup> states = c.groups("leakage_power");
+            double sum = 0;
+            for (LibertyGroup lg : states) sum += lg.number("value", 0);
+            leakage = states.isEmpty() ? 0 : sum / states.size();
+        }
         return new Cell(c.name(), c.number("area", 0), kind, Collections.unmodifiableMap(pins), latchEnable, latchData,
-                gating, notForLogic, c.start(), c.end());
+                gating, "true".equals(c.attr("dont_use")), special, c.start(), c.end(), List.copyOf(power), leakage * leakW);
     }
 
     private static Table table(LibertyGroup timing, String kind, Map<String, LibertyGroup> templates, double timeNs, double capFf) {
@@ -239,6 +282,45 @@ public final class Liberty {
         for (int b = 0; b < i2.length; b++) i2[b] *= s2;
         for (double[] row : values) for (int b = 0; b < row.length; b++) row[b] *= timeNs;
         return new Table(i1, i2, values, capFirst);
+    }
+
+    /** An internal power table: index scaling as for timing tables, values scaled from cap unit x V^2 to fJ. */
+    private static Table powerTable(LibertyGroup group, String kind, Map<String, LibertyGroup> templates, double timeNs, double capFf) {
+        Table t = table(group, kind, templates, timeNs, capFf);
+        if (t == null) return null;
+        double[][] v = t.values();
+        for (double[] row : v) for (int j = 0; j < row.length; j++) row[j] = row[j] / timeNs * capFf;
+        return t;
+    }
+
+    private static double leakageUnitW(LibertyGroup lib, Path source) {
+        String u = lib.attr("leakage_power_unit", "1nW").trim().toLowerCase(Locale.ROOT);
+        double scale;
+        if (u.endsWith("nw")) scale = 1e-9;
+        else if (u.endsWith("pw")) scale = 1e-12;
+        else if (u.endsWith("uw")) scale = 1e-6;
+        else if (u.endsWith("mw")) scale = 1e-3;
+        else if (u.endsWith("fw")) scale = 1e-15;
+        else throw new LibertyException("liberty: '" + source + "': unsupported leakage_power_unit '" + u + "'");
+        String num = u.substring(0, u.length() - 2).trim();
+        return (num.isEmpty() ? 1 : Double.parseDouble(num)) * scale;
+    }
+
+    /** The supply voltage: nom_voltage, else the VDD (or first non-zero) voltage_map entry. */
+    private static double voltage(LibertyGroup lib) {
+        double v = lib.number("nom_voltage", Double.NaN);
+        if (!Double.isNaN(v) && v > 0) return v;
+        for (List<String> vm : lib.complex("voltage_map")) {
+            if (vm.size() >= 2) {
+                double x = Double.parseDouble(vm.get(1).trim());
+                if (x > 0) return x;
+            }
+        }
+        for (LibertyGroup oc : lib.groups("operating_conditions")) {
+            double x = oc.number("voltage", Double.NaN);
+            if (x > 0) return x;
+        }
+        return 1.0;
     }
 
     private static String attrOf(LibertyGroup g, LibertyGroup tmpl, String name) {
@@ -318,27 +400,49 @@ public final class Liberty {
         return defaultMaxTransition;
     }
 
+    /** Supply voltage in V (nom_voltage or voltage_map). */
+    public double voltage() {
+        return voltage;
+    }
+
     /** fF per capacitance unit of the file (1 for fF, 1000 for pF): SDC and ABC loads are in file units. */
     public double capUnitFf() {
         return capUnitFf;
     }
 
     /**
-     * The library text the flow's tools read: without the cells that are not for general logic
-     * ({@link Cell#dontUse}), since Yosys 0.23 has no dont_use option, and without the default
-     * wire-load model, since the flow counts cell capacitances only (no wires, like no placement).
+     * The library text Yosys and ABC map onto: without the cells that are not for general logic
+     * ({@link Cell#forLogic}), since Yosys 0.23 has no dont_use option, and without the default
+     * wire-load model ({@link #textForAnalysis}).
      */
     public String textForLogicMapping() {
+        return withoutWireLoads(without(c -> !c.forLogic()));
+    }
+
+    /**
+     * The library text OpenSTA reads: every cell (tie cells are dont_use in some libraries yet
+     * placed by the flow), without the default wire-load model, since the flow counts cell
+     * capacitances only (no wires, like no placement).
+     */
+    public String textForAnalysis() {
+        return withoutWireLoads(text);
+    }
+
+    private String without(java.util.function.Predicate<Cell> drop) {
         StringBuilder sb = new StringBuilder(text.length());
         int at = 0;
         for (Cell c : cells.values()) {
-            if (!c.dontUse()) continue;
+            if (!drop.test(c)) continue;
             sb.append(text, at, c.start());
             sb.append("/* ").append(c.name().replace("*/", "")).append(": not for logic mapping */");
             at = c.end();
         }
         sb.append(text, at, text.length());
-        return WIRE_LOAD_DEFAULTS.matcher(sb).replaceAll("/* $1: not used (cell capacitances only) */");
+        return sb.toString();
+    }
+
+    private static String withoutWireLoads(String libText) {
+        return WIRE_LOAD_DEFAULTS.matcher(libText).replaceAll("/* $1: not used (cell capacitances only) */");
     }
 
     private static final java.util.regex.Pattern WIRE_LOAD_DEFAULTS =

@@ -9,7 +9,10 @@ import io.fineq.hwcost.netlist.DesignRuleCheck;
 import io.fineq.hwcost.netlist.DesignRuleRepair;
 import io.fineq.hwcost.netlist.Netlist;
 import io.fineq.hwcost.netlist.NetlistArea;
+import io.fineq.hwcost.netlist.TieCells;
 import io.fineq.hwcost.netlist.VerilogNetlistWriter;
+import io.fineq.hwcost.power.FlatDesign;
+import io.fineq.hwcost.power.PowerAnalysis;
 import io.fineq.hwcost.util.Tools;
 
 import java.io.IOException;
@@ -70,9 +73,11 @@ public final class PpaFlow {
         Files.createDirectories(work);
         Liberty lib = o.liberty() == null ? GenericLibrary.liberty(work.resolve("lib")) : Liberty.read(o.liberty());
         CellRoles roles = new CellRoles(lib);
-        Path logicLib = work.resolve("lib").resolve(sanitizeFile(lib.name()) + ".lib");
+        Path logicLib = work.resolve("lib").resolve(sanitizeFile(lib.name()) + "-logic.lib");
+        Path staLib = work.resolve("lib").resolve(sanitizeFile(lib.name()) + ".lib");
         Files.createDirectories(logicLib.getParent());
         AtomicFiles.writeString(logicLib, lib.textForLogicMapping());
+        AtomicFiles.writeString(staLib, lib.textForAnalysis());
         step(d, "RTL and SDC");
         List<Path> rtl = d.writeRtl(work.resolve("rtl"));
         Path sdc = d.writeSdc(work.resolve("rtl"), o.clockMhz());
@@ -95,6 +100,7 @@ public final class PpaFlow {
         double inputSlew = Double.isInfinite(lib.defaultMaxTransition()) ? 0.1 : lib.defaultMaxTransition() * 0.5;
         DesignRuleRepair repair = new DesignRuleRepair(roles,
                 Liberty.maxLoad(drive.cell().pin(drive.out()), inputSlew, CellRoles.SLEW_FRACTION), SynthesisScript.outputLoadFf(roles));
+        TieCells.apply(netlist, roles);
         repair.repair(netlist);
         VerilogNetlistWriter writer = new VerilogNetlistWriter(roles);
         Path netlistV = work.resolve("netlist.v");
@@ -105,21 +111,21 @@ public final class PpaFlow {
 
         SwitchingActivity activity = null;
         double simSeconds = 0;
-        double annotated = 0;
-        Path activityTcl = work.resolve("activity.tcl");
+        PowerAnalysis.Result power = null;
         if (o.power()) {
             step(d, "switching activity of a real job (Verilator, toggle coverage)");
             long s0 = System.nanoTime();
             activity = d.simulate(work.resolve("sim"));
             simSeconds = (System.nanoTime() - s0) / 1e9;
-            annotated = writeActivity(activityTcl, netlist, writer, roles, area, activity);
+            step(d, "power from the measured activity");
+            power = power(netlist, lib, roles, writer, area, d, activity, o.clockMhz());
         }
 
-        step(d, "OpenSTA timing" + (o.power() ? " and power" : ""));
+        step(d, "OpenSTA timing");
         Path staTcl = work.resolve("sta.tcl");
         List<String> gatePins = new ArrayList<>();
         collectGates(netlist, netlist.top(), "", roles, gatePins);
-        AtomicFiles.writeString(staTcl, staScript(d, lib, roles, logicLib, netlistV, sdc, o, activity != null ? activityTcl : null, gatePins));
+        AtomicFiles.writeString(staTcl, staScript(d, lib, roles, staLib, netlistV, sdc, gatePins));
         long s1 = System.nanoTime();
         String log = Tools.run(List.of("sta", "-no_splash", "-exit", staTcl.toString()), work, work.resolve("sta.log"), TIMEOUT_SECONDS);
         double staSeconds = (System.nanoTime() - s1) / 1e9;
@@ -132,7 +138,7 @@ public final class PpaFlow {
 
         double period = o.periodNs();
         double fmax = 1000.0 / (period - sta.worstSlack());
-        double powerW = sta.totalW() - sta.gatedSavingW();
+        double powerW = power == null ? 0 : power.totalW();
         double powerMw = activity == null ? -1 : powerW * 1e3;
         double energy = activity == null ? -1 : powerW * activity.cycles() * period * 1e-9 / activity.usefulMacs() * 1e12;
         Map<String, Double> byCat = new LinkedHashMap<>(area.byCategory());
@@ -143,10 +149,11 @@ public final class PpaFlow {
                 cells, roles.nand2Area(), sta.worstSlack(), sta.tns(), fmax, names.rtl(sta.startpoint()), names.rtl(sta.endpoint()),
                 sta.holdSlack(), sta.slewViolations(), drc.fanoutViolations(), drc.capacitanceViolations(), drc.worstFanout(),
                 drc.worstCapRatio(), powerMw,
-                activity == null ? -1 : sta.internalW() * 1e3, activity == null ? -1 : sta.switchingW() * 1e3,
-                activity == null ? -1 : sta.leakageW() * 1e3, activity == null ? 0 : sta.gatedSavingW() * 1e3,
+                power == null ? -1 : power.internalW() * 1e3, power == null ? -1 : power.switchingW() * 1e3,
+                power == null ? -1 : power.leakageW() * 1e3, powerByCategory(power),
                 activity == null ? 0 : activity.usefulMacs(), activity == null ? 0 : activity.cycles(), energy,
-                activity == null ? "" : activity.job(), annotated, synthSeconds, staSeconds, simSeconds);
+                activity == null ? "" : activity.job(), power == null ? 0 : 1 - power.unknownSequentialFraction(),
+                synthSeconds, staSeconds, simSeconds);
     }
 
     private void step(PpaDesign d, String what) {
@@ -175,12 +182,10 @@ public final class PpaFlow {
         return total;
     }
 
-    private static String staScript(PpaDesign d, Liberty lib, CellRoles roles, Path logicLib, Path netlist, Path sdc, Options o,
-                                    Path activity, List<String> gatePins) {
+    private static String staScript(PpaDesign d, Liberty lib, CellRoles roles, Path logicLib, Path netlist, Path sdc,
+                                    List<String> gatePins) {
         StringBuilder s = new StringBuilder();
-        s.append("# Generated by io.fineq.hwcost.ppa.PpaFlow: timing");
-        if (activity != null) s.append(" and power");
-        s.append(" of ").append(d.name()).append(" in ").append(lib.name()).append(".\n");
+        s.append("# Generated by io.fineq.hwcost.ppa.PpaFlow: timing of ").append(d.name()).append(" in ").append(lib.name()).append(".\n");
         s.append("read_liberty ").append(tcl(logicLib)).append('\n');
         s.append("read_verilog ").append(tcl(netlist)).append('\n');
         s.append("link_design ").append(d.top()).append('\n');
@@ -197,22 +202,6 @@ public final class PpaFlow {
         s.append("puts \"@@wns\"\nreport_wns -digits 4\n");
         s.append("puts \"@@tns\"\nreport_tns -digits 4\n");
         s.append("puts \"@@slew\"\nreport_check_types -max_transition -all_violators -digits 4\n");
-        if (activity != null) {
-            s.append("# Power, pass 1: clocks at full rate through the clock gates, measured activity on every\n");
-            s.append("# flip-flop and latch output and every input (OpenSTA propagates it through the logic).\n");
-            s.append("source ").append(tcl(activity)).append('\n');
-            s.append("puts \"@@power\"\nreport_power -digits 6\n");
-            s.append("# Pass 2: only the clocks toggle. The clock-driven dynamic power of each gated domain (its gate\n");
-            s.append("# and every register it clocks) is charged for the fraction of cycles its clock pulsed.\n");
-            s.append("set_power_activity -global -activity 0.0 -duty 0.5\n");
-            s.append("set fineq_corner [sta::cmd_corner]\n");
-            s.append("proc fineq_dyn {insts} {\n  global fineq_corner\n  set sum 0.0\n  foreach i $insts {\n")
-                    .append("    lassign [sta::instance_power $i $fineq_corner] internal switching leakage total\n")
-                    .append("    set sum [expr {$sum + $internal + $switching}]\n  }\n  return $sum\n}\n");
-            s.append("set fineq_saved 0.0\n");
-            s.append("source ").append(tcl(activity.resolveSibling("gated.tcl"))).append('\n');
-            s.append("puts \"@@gated\"\nputs \"gated clock saving $fineq_saved\"\n");
-        }
         s.append("puts \"@@end\"\n");
         return s.toString();
     }
@@ -222,60 +211,52 @@ public final class PpaFlow {
      * RTL register bit had in simulation, every clock gate's output that of its gated clock,
      * every input port its own. Returns the fraction of sequential cells annotated.
      */
-    private static double writeActivity(Path file, Netlist n, VerilogNetlistWriter w, CellRoles roles, NetlistArea area,
-                                        SwitchingActivity a) throws IOException {
-        StringBuilder s = new StringBuilder();
-        s.append("# Switching activity measured in simulation: ").append(a.job()).append(", ").append(a.cycles()).append(" cycles.\n");
-        s.append("# Activity = toggles per clock cycle (Verilator counts per module: the average over its instances); duty 0.5.\n");
-        List<String[]> scopes = new ArrayList<>(); // {netPath, rtlScope, module}
-        scopes(n, n.top(), "", "", w, scopes);
-        long annotated = 0;
-        long total = 0;
-        for (String[] sc : scopes) {
-            Netlist.Module m = n.module(sc[2]);
-            long k = area.instances().getOrDefault(m.name(), 1L);
-            for (VerilogNetlistWriter.Sequential q : w.sequentials().getOrDefault(m.name(), List.of())) {
-                total++;
-                double act = a.activity(m.name(), q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]"), k);
-                if (act < 0) continue;
-                annotated++;
-                s.append(String.format(Locale.ROOT, "sta::set_power_pin_activity [get_pins {%s%s/%s}] %.6f 0.5%n", sc[0], q.instance(), q.pin(), act));
-            }
-        }
-        for (Netlist.Port p : n.top().ports()) {
-            if (!p.input() || p.name().equals("clk_i")) continue;
-            for (int i = 0; i < p.bits().length; i++) {
-                String rtl = p.bits().length == 1 ? p.name() : p.name() + "[" + i + "]";
-                double act = a.activity(n.topName(), rtl, 1);
-                if (act < 0) continue;
-                s.append(String.format(Locale.ROOT, "sta::set_power_input_port_activity [get_ports {%s}] %.6f 0.5%n", rtl, act));
-            }
-        }
-        AtomicFiles.writeString(file, s.toString());
-
-        StringBuilder g = new StringBuilder("# Gated clock domains: the cycles each clock gate held its clock off, measured in simulation.\n");
+    /** Power over the simulated job: measured register, gated-clock and input activity, {@link PowerAnalysis}. */
+    private static PowerAnalysis.Result power(Netlist n, Liberty lib, CellRoles roles, VerilogNetlistWriter w, NetlistArea area,
+                                              PpaDesign d, SwitchingActivity a, int clockMhz) {
+        Map<String, VerilogNetlistWriter.Sequential> seq = new HashMap<>();
+        w.sequentials().forEach((module, list) -> list.forEach(q -> seq.put(module + "/" + q.instance(), q)));
         CellRoles.ClockGate gate = roles.clockGate();
-        for (ClockDomains.Domain dom : ClockDomains.find(n, roles.library(), gate.cell().name(), gate.out())) {
-            if (dom.clockModule() == null) continue;
-            double act = a.activity(dom.clockModule(), dom.clockSignal(), area.instances().getOrDefault(dom.clockModule(), 1L));
-            if (act < 0) continue;
-            double unused = Math.max(0, 1 - act / 2);
-            g.append(String.format(Locale.ROOT, "set fineq_saved [expr {$fineq_saved + %.6f * [fineq_dyn [get_cells {%s %s}]]}]%n",
-                    unused, dom.gate(), String.join(" ", dom.sinks())));
-        }
-        AtomicFiles.writeString(file.resolveSibling("gated.tcl"), g.toString());
-        return total == 0 ? 0 : (double) annotated / total;
+        Map<String, ClockDomains.Domain> domains = new HashMap<>();
+        for (ClockDomains.Domain dom : ClockDomains.find(n, lib, gate.cell().name(), gate.out())) domains.put(dom.gate(), dom);
+        FlatDesign flat = new FlatDesign(n, lib, d.categories(), d.topCategory());
+        return new PowerAnalysis(lib, clockMhz, SynthesisScript.outputLoadFf(roles)).run(flat, new PowerAnalysis.Sources() {
+            @Override
+            public double sequential(FlatDesign.Cell c) {
+                VerilogNetlistWriter.Sequential q = seq.get(c.module() + "/" + c.name());
+                if (q == null) return -1;
+                return a.activity(c.module(), q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]"),
+                        area.instances().getOrDefault(c.module(), 1L));
+            }
+
+            @Override
+            public double gatedClock(FlatDesign.Cell c) {
+                ClockDomains.Domain dom = domains.get(c.path());
+                if (dom == null || dom.clockModule() == null) return -1;
+                return a.activity(dom.clockModule(), dom.clockSignal(), area.instances().getOrDefault(dom.clockModule(), 1L));
+            }
+
+            @Override
+            public double input(String name) {
+                return a.activity(n.topName(), name, 1);
+            }
+
+            @Override
+            public boolean isClock(String name) {
+                return name.equals("clk_i");
+            }
+
+            @Override
+            public double named(String module, String signal) {
+                return a.activity(module, signal, area.instances().getOrDefault(module, 1L));
+            }
+        });
     }
 
-    /** Every module instance: its netlist path (ending in '/'), its RTL scope (ending in '.') and its module. */
-    private static void scopes(Netlist n, Netlist.Module m, String netPath, String rtlPath, VerilogNetlistWriter w, List<String[]> out) {
-        out.add(new String[] {netPath, rtlPath, m.name()});
-        Map<String, String> rtlOf = new HashMap<>();
-        w.instanceNames().getOrDefault(m.name(), Map.of()).forEach((rtlName, netName) -> rtlOf.put(netName, rtlName));
-        for (Netlist.Cell c : m.cells()) {
-            Netlist.Module sub = n.module(c.type());
-            if (sub != null) scopes(n, sub, netPath + c.name() + "/", rtlPath + rtlOf.getOrDefault(c.name(), c.name()) + ".", w, out);
-        }
+    private static Map<String, Double> powerByCategory(PowerAnalysis.Result p) {
+        Map<String, Double> mw = new LinkedHashMap<>();
+        if (p != null) p.byCategoryW().forEach((k, v) -> mw.put(k, v * 1e3));
+        return mw;
     }
 
     /** Enable pins of every clock-gate cell, as netlist paths. */

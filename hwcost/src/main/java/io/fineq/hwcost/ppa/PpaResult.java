@@ -11,8 +11,8 @@ import java.util.Map;
  * @param bufferArea      area of the design-rule buffer trees (part of the totals)
  * @param fmaxMhz         1 / (period - worst slack)
  * @param critical        the critical setup path, RTL names: start and end
- * @param powerMw         total power over the activity job (pass 1 minus the gated-clock saving), -1 when not measured
- * @param gatedSavingMw   clock power the clock gates saved (part of pass 1's internal and switching power)
+ * @param powerMw         total power over the activity job, -1 when not measured
+ * @param powerByCategory power per block (internal + switching + leakage) in mW
  * @param energyPerMacPj  power x job time / useful multiply-accumulates, -1 when not measured
  * @param annotated       fraction of the sequential cells whose output activity came from simulation
  */
@@ -21,7 +21,7 @@ public record PpaResult(String design, String library, int clockMhz, double peri
                         long cells, double gateEquivalent,
                         double worstSlack, double tns, double fmaxMhz, String criticalStart, String criticalEnd, double holdSlack,
                         int slewViolations, long fanoutViolations, long capacitanceViolations, int worstFanout, double worstCapRatio,
-                        double powerMw, double internalMw, double switchingMw, double leakageMw, double gatedSavingMw,
+                        double powerMw, double internalMw, double switchingMw, double leakageMw, Map<String, Double> powerByCategory,
                         long usefulMacs, long activityCycles, double energyPerMacPj, String job, double annotated,
                         double synthSeconds, double staSeconds, double simSeconds) {
 

@@ -22,8 +22,7 @@ import java.util.regex.Pattern;
  * @param internalW       internal power, switchingW switching power, leakageW leakage power, totalW their sum
  */
 public record StaReport(double worstSlack, double tns, double holdSlack, String startpoint, String endpoint, double arrival,
-                        int slewViolations, double worstSlewSlack, double internalW, double switchingW, double leakageW,
-                        double totalW, double gatedSavingW, String setupPathText) {
+                        int slewViolations, double worstSlewSlack, String setupPathText) {
 
     /** Tells whether a pin (netlist path) belongs to a clock network, whose transitions are not checked. */
     public interface ClockPins {
@@ -37,8 +36,6 @@ public record StaReport(double worstSlack, double tns, double holdSlack, String 
     private static final Pattern SLACK = Pattern.compile("(-?[0-9.]+)\\s+slack \\((MET|VIOLATED)\\)");
     private static final Pattern ARRIVAL = Pattern.compile("(-?[0-9.]+)\\s+data arrival time");
     private static final Pattern SLEW_ROW = Pattern.compile("^(\\S+)\\s+[0-9.]+\\s+[0-9.]+\\s+(-?[0-9.]+)\\s*(\\(VIOLATED\\))?", Pattern.MULTILINE);
-    private static final Pattern GATED = Pattern.compile("gated clock saving\\s+([0-9.eE+-]+)");
-    private static final Pattern POWER_TOTAL = Pattern.compile("^Total\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)", Pattern.MULTILINE);
 
     public static StaReport parse(String log, ClockPins clocks) {
         String setup = section(log, "setup");
@@ -66,21 +63,8 @@ public record StaReport(double worstSlack, double tns, double holdSlack, String 
             worstSlew = Math.min(worstSlew, sl);
             if (sr.group(3) != null) violations++;
         }
-        double in = Double.NaN;
-        double sw = Double.NaN;
-        double lk = Double.NaN;
-        double tot = Double.NaN;
-        Matcher p = POWER_TOTAL.matcher(section(log, "power"));
-        if (p.find()) {
-            in = Double.parseDouble(p.group(1));
-            sw = Double.parseDouble(p.group(2));
-            lk = Double.parseDouble(p.group(3));
-            tot = Double.parseDouble(p.group(4));
-        }
-        Matcher g = GATED.matcher(section(log, "gated"));
-        double saving = g.find() ? Double.parseDouble(g.group(1)) : 0;
         return new StaReport(worst, tns, holdSlack, start, end, arrival, violations,
-                Double.isInfinite(worstSlew) ? 0 : worstSlew, in, sw, lk, tot, saving, setup.strip());
+                Double.isInfinite(worstSlew) ? 0 : worstSlew, setup.strip());
     }
 
     /** The text after {@code @@name} up to the next section. */
