@@ -7,6 +7,9 @@
 //   out=FILE    written: one line per cycle with res_valid_o = 1: "<cycle> <hex of res_o>",
 //               then "cycles <n>", n = last result cycle + 1 (cycle 0 = first edge after reset).
 //   drain=N     idle cycles simulated after the schedule ends (results still in flight)
+//   coverage=FILE  toggle-coverage counters of the schedule and the drain (only when built with
+//               --coverage-toggle), zeroed after reset; the out file then also gets
+//               "simulated <n>", the cycles they cover
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +22,9 @@
 
 #include "Vmac_array.h"
 #include "verilated.h"
+#if VM_COVERAGE
+#include "verilated_cov.h"
+#endif
 
 namespace {
 
@@ -129,6 +135,10 @@ int main(int argc, char** argv) {
     tick();
     tick();
     top->rst_ni = 1;
+#if VM_COVERAGE
+    const std::string cov_file = arg(argc, argv, "coverage", "");
+    ctx->coveragep()->zero();
+#endif
 
     long last = -1;
     const long total = static_cast<long>(lines.size()) + drain;
@@ -167,5 +177,9 @@ int main(int argc, char** argv) {
     }
     top->final();
     out << "cycles " << (last + 1) << "\n";
+#if VM_COVERAGE
+    out << "simulated " << total << "\n";
+    if (!cov_file.empty()) ctx->coveragep()->write(cov_file.c_str());
+#endif
     return 0;
 }

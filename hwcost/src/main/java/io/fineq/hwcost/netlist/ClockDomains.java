@@ -62,21 +62,28 @@ public final class ClockDomains {
                 int[] outer = f.instance().connections().get(p.name());
                 if (outer == null || outer[0] < 0) continue;
                 String name = publicName(f.parent().module(), outer[0]);
-                if (name != null) return new String[] {f.parent().module().name(), name};
+                if (name != null) return new String[] {f.parent().module().baseName(), name};
             }
         }
         String own = publicName(f.module(), net);
-        return own == null ? null : new String[] {f.module().name(), own};
+        return own == null ? null : new String[] {f.module().baseName(), own};
     }
 
-    /** A public single-bit name of a net (not a port name when there is another). */
+    /** A public name of a net ({@code name} or {@code name[i]}), a non-port name when there is one. */
     private static String publicName(Netlist.Module m, int net) {
         String best = null;
+        boolean bestPort = true;
         for (var e : m.netNames().entrySet()) {
             int[] bits = e.getValue();
-            if (bits.length != 1 || bits[0] != net) continue;
-            boolean port = m.port(e.getKey()) != null;
-            if (best == null || (m.port(best) != null && !port)) best = e.getKey();
+            for (int i = 0; i < bits.length; i++) {
+                if (bits[i] != net) continue;
+                boolean port = m.port(e.getKey()) != null;
+                String name = bits.length == 1 ? e.getKey() : e.getKey() + "[" + i + "]";
+                if (best == null || (bestPort && !port)) {
+                    best = name;
+                    bestPort = port;
+                }
+            }
         }
         return best;
     }

@@ -65,6 +65,7 @@ public final class Netlist {
     /** A module definition. */
     public static final class Module {
         private final String name;
+        private final String baseName;
         private final List<Port> ports;
         private final List<Cell> cells;
         /** Public net names: name -> bits. */
@@ -73,6 +74,7 @@ public final class Netlist {
 
         Module(String name, List<Port> ports, List<Cell> cells, Map<String, int[]> netNames, int nextBit) {
             this.name = name;
+            this.baseName = Netlist.baseName(name);
             this.ports = ports;
             this.cells = cells;
             this.netNames = netNames;
@@ -81,6 +83,11 @@ public final class Netlist {
 
         public String name() {
             return name;
+        }
+
+        /** The RTL module name without Yosys' parameter suffix ({@code mac_pe} for {@code mac_pe__SUM_W_13}). */
+        public String baseName() {
+            return baseName;
         }
 
         public List<Port> ports() {
@@ -169,6 +176,39 @@ public final class Netlist {
         out.add(m);
     }
 
+    /**
+     * A plain identifier for a Yosys module name: {@code $paramod\mac_pe\ACT_W=s32'...1000\SUM_W=s32'...1101}
+     * becomes {@code mac_pe__ACT_W_8__SUM_W_13}; other names stay as they are.
+     */
+    public static String cleanName(String yosys) {
+        if (!yosys.startsWith("$paramod")) return yosys;
+        String[] parts = yosys.split("\\\\");
+        if (parts.length < 2) return yosys.replaceAll("[^A-Za-z0-9_]", "_");
+        StringBuilder sb = new StringBuilder(parts[1]);
+        // Long parameter lists are hashed by Yosys ($paramod$<sha1>\mac_pe): keep a short hash to tell them apart.
+        if (parts[0].startsWith("$paramod$")) sb.append("__p").append(parts[0].substring("$paramod$".length(), Math.min(parts[0].length(), "$paramod$".length() + 8)));
+        for (int i = 2; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            sb.append("__").append(kv[0].replaceAll("[^A-Za-z0-9_]", "_"));
+            if (kv.length == 2) {
+                String v = kv[1];
+                int q = v.indexOf('\'');
+                if (q >= 0 && v.length() > q + 1 && v.substring(q + 1).matches("[01]+")) {
+                    sb.append('_').append(new java.math.BigInteger(v.substring(q + 1), 2));
+                } else {
+                    sb.append('_').append(v.replaceAll("[^A-Za-z0-9_]", "_"));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The RTL module a (clean) module name was made from: the part before the first "__". */
+    public static String baseName(String clean) {
+        int i = clean.indexOf("__");
+        return i < 0 ? clean : clean.substring(0, i);
+    }
+
     /** Reads Yosys JSON; {@code top} names the top module. */
     public static Netlist readYosysJson(Path file, String top) throws IOException {
         JsonNode root = new ObjectMapper().readTree(file.toFile());
@@ -201,7 +241,7 @@ public final class Netlist {
                     conns.put(p.getKey(), bits);
                 }
                 boolean hidden = c.getValue().path("hide_name").asInt(0) == 1;
-                cells.add(new Cell(c.getKey(), c.getValue().get("type").asText(), !hidden, conns));
+                cells.add(new Cell(c.getKey(), cleanName(c.getValue().get("type").asText()), !hidden, conns));
             }
             Map<String, int[]> names = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> ni = m.get("netnames").fields(); ni.hasNext(); ) {
@@ -211,7 +251,7 @@ public final class Netlist {
                 for (int b : bits) max = Math.max(max, b);
                 names.put(n.getKey(), bits);
             }
-            modules.put(e.getKey(), new Module(e.getKey(), ports, cells, names, max + 1));
+            modules.put(cleanName(e.getKey()), new Module(cleanName(e.getKey()), ports, cells, names, max + 1));
         }
         if (!modules.containsKey(top)) throw new UserError(file + ": no module '" + top + "' in the netlist");
         return new Netlist(modules, top);

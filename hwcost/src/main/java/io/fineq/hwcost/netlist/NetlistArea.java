@@ -30,7 +30,7 @@ public final class NetlistArea {
             }
             moduleOwn.put(m.name(), own);
         }
-        String c0 = categoryOf.apply(n.topName());
+        String c0 = categoryOf.apply(n.top().baseName());
         walk(n, lib, n.top(), 1, c0 != null ? c0 : topCategory, categoryOf);
     }
 
@@ -42,7 +42,7 @@ public final class NetlistArea {
         for (Netlist.Cell c : m.cells()) {
             Netlist.Module sub = n.module(c.type());
             if (sub != null) {
-                String cat = categoryOf.apply(sub.name());
+                String cat = categoryOf.apply(sub.baseName());
                 walk(n, lib, sub, count, cat != null ? cat : category, categoryOf);
             } else {
                 cellCounts.merge(c.type(), count, Long::sum);

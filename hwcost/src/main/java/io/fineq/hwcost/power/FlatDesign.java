@@ -17,7 +17,8 @@ import java.util.function.Function;
 public final class FlatDesign {
 
     /** A library cell instance; {@code nets[k]} is the flat net of pin {@code pins[k]} (-1 unconnected). */
-    public record Cell(Liberty.Cell lib, String path, String module, String name, String category, String[] pins, int[] nets) {
+    public record Cell(Liberty.Cell lib, String path, String module, String baseModule, String name, String category, String[] pins,
+                       int[] nets) {
         public int net(String pin) {
             for (int k = 0; k < pins.length; k++) if (pins[k].equals(pin)) return nets[k];
             return -1;
@@ -53,7 +54,7 @@ public final class FlatDesign {
                 }
             }
         }
-        String c0 = categoryOf.apply(top.name());
+        String c0 = categoryOf.apply(top.baseName());
         expand(n, lib, top, "", map, c0 != null ? c0 : topCategory, categoryOf);
     }
 
@@ -70,7 +71,7 @@ public final class FlatDesign {
             for (int i = 0; i < bits.length; i++) {
                 if (bits[i] < 0) continue;
                 String sig = bits.length == 1 ? e.getKey() : e.getKey() + "[" + i + "]";
-                names.computeIfAbsent(flat(map, bits[i]), k -> new ArrayList<>()).add(new String[] {m.name(), sig});
+                names.computeIfAbsent(flat(map, bits[i]), k -> new ArrayList<>()).add(new String[] {m.baseName(), sig});
             }
         }
         for (Netlist.Cell c : m.cells()) {
@@ -85,7 +86,7 @@ public final class FlatDesign {
                         if (p.bits()[i] >= 0) inner.putIfAbsent(p.bits()[i], f);
                     }
                 }
-                String cat = categoryOf.apply(sub.name());
+                String cat = categoryOf.apply(sub.baseName());
                 expand(n, lib, sub, path + c.name() + "/", inner, cat != null ? cat : category, categoryOf);
             } else {
                 Liberty.Cell lc = lib.cell(c.type());
@@ -98,7 +99,7 @@ public final class FlatDesign {
                     ids[k] = e.getValue().length == 0 ? -1 : flat(map, e.getValue()[0]);
                     k++;
                 }
-                cells.add(new Cell(lc, path + c.name(), m.name(), c.name(), category, pins, ids));
+                cells.add(new Cell(lc, path + c.name(), m.name(), m.baseName(), c.name(), category, pins, ids));
             }
         }
     }

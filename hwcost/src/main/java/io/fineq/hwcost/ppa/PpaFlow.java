@@ -220,25 +220,27 @@ public final class PpaFlow {
         Map<String, ClockDomains.Domain> domains = new HashMap<>();
         for (ClockDomains.Domain dom : ClockDomains.find(n, lib, gate.cell().name(), gate.out())) domains.put(dom.gate(), dom);
         FlatDesign flat = new FlatDesign(n, lib, d.categories(), d.topCategory());
+        // Verilator counts toggles per RTL module: every parameterisation of it together.
+        Map<String, Long> baseCount = new HashMap<>();
+        area.instances().forEach((module, count) -> baseCount.merge(Netlist.baseName(module), count, Long::sum));
         return new PowerAnalysis(lib, clockMhz, SynthesisScript.outputLoadFf(roles)).run(flat, new PowerAnalysis.Sources() {
             @Override
             public double sequential(FlatDesign.Cell c) {
                 VerilogNetlistWriter.Sequential q = seq.get(c.module() + "/" + c.name());
                 if (q == null) return -1;
-                return a.activity(c.module(), q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]"),
-                        area.instances().getOrDefault(c.module(), 1L));
+                return a.activity(c.baseModule(), q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]"), baseCount.getOrDefault(c.baseModule(), 1L));
             }
 
             @Override
             public double gatedClock(FlatDesign.Cell c) {
                 ClockDomains.Domain dom = domains.get(c.path());
                 if (dom == null || dom.clockModule() == null) return -1;
-                return a.activity(dom.clockModule(), dom.clockSignal(), area.instances().getOrDefault(dom.clockModule(), 1L));
+                return a.activity(dom.clockModule(), dom.clockSignal(), baseCount.getOrDefault(dom.clockModule(), 1L));
             }
 
             @Override
             public double input(String name) {
-                return a.activity(n.topName(), name, 1);
+                return a.activity(n.top().baseName(), name, 1);
             }
 
             @Override
@@ -248,7 +250,7 @@ public final class PpaFlow {
 
             @Override
             public double named(String module, String signal) {
-                return a.activity(module, signal, area.instances().getOrDefault(module, 1L));
+                return a.activity(module, signal, baseCount.getOrDefault(module, 1L));
             }
         });
     }

@@ -33,7 +33,7 @@ public record SwitchingActivity(Map<String, Map<String, Long>> toggles, long cyc
 
     /**
      * Reads a Verilator coverage file ({@code VerilatedCov::write}) and keeps its toggle points,
-     * by module ({@code page v_toggle/<module>}) and signal bit.
+     * by RTL module ({@code page v_toggle/<module>}, every parameterisation together) and signal bit.
      */
     public static Map<String, Map<String, Long>> readToggleCoverage(Path file) throws IOException {
         Map<String, Map<String, Long>> out = new HashMap<>();
@@ -46,7 +46,11 @@ public record SwitchingActivity(Map<String, Map<String, Long>> toggles, long cyc
             if (page == null || !page.startsWith("v_toggle/")) continue;
             String signal = field(key, "o");
             if (signal == null) continue;
-            out.computeIfAbsent(page.substring("v_toggle/".length()), k -> new HashMap<>()).merge(signal, count, Long::sum);
+            // A parameterised module's pages carry Verilator's parameter suffix (mac_pe__Se): merge them under the RTL name.
+            String module = page.substring("v_toggle/".length());
+            int suffix = module.indexOf("__");
+            if (suffix > 0) module = module.substring(0, suffix);
+            out.computeIfAbsent(module, k -> new HashMap<>()).merge(signal, count, Long::sum);
         }
         if (out.isEmpty()) throw new UserError(file + ": no toggle coverage points (was the model built with --coverage-toggle?)");
         return out;

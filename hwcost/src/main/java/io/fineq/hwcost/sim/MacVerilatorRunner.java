@@ -23,12 +23,24 @@ public final class MacVerilatorRunner {
     private final Path work;
     private final Path binary;
 
-    /** One simulation: result beats (R signed values each) with their cycle, and the cycle count. */
-    public record Result(List<long[]> beats, List<Long> beatCycles, long cycles) {
+    /**
+     * One simulation: result beats (R signed values each) with their cycle, the cycle count, and
+     * for a coverage build the cycles its toggle counters cover (else -1).
+     */
+    public record Result(List<long[]> beats, List<Long> beatCycles, long cycles, long simulatedCycles) {
     }
 
     /** Renders the RTL for {@code cfg} into {@code work} and builds the simulator there. */
     public MacVerilatorRunner(FineqConfig cfg, Path work) throws IOException {
+        this(cfg, work, false);
+    }
+
+    /**
+     * As {@link #MacVerilatorRunner(FineqConfig, Path)}; with {@code coverage}, the model counts
+     * the toggles of every signal bit (Verilator toggle coverage, modules not inlined: see
+     * io.fineq.tb.BuildOptions) and {@link #run(List, Path)} writes them.
+     */
+    public MacVerilatorRunner(FineqConfig cfg, Path work, boolean coverage) throws IOException {
         this.cfg = cfg;
         this.work = work;
         Files.createDirectories(work);
@@ -41,6 +53,7 @@ public final class MacVerilatorRunner {
         List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-j", "2", "-Wall",
                 "--top-module", MacArrayGenerator.TOP, "-Mdir", work.resolve("obj").toString(), "-o", "Vmac_tb",
                 "-CFLAGS", "-O0"));
+        if (coverage) cmd.addAll(List.of("-fno-inline", "--coverage-toggle", "--coverage-max-width", "1048576"));
         for (Path p : MacArrayGenerator.sources(rtl)) cmd.add(p.toString());
         cmd.add(harness.toString());
         Tools.run(cmd, work, work.resolve("verilator-build.log"), 900);
@@ -49,24 +62,33 @@ public final class MacVerilatorRunner {
 
     /** Runs one schedule (one line per cycle) and collects every res_valid_o beat. */
     public Result run(List<String> schedule) throws IOException {
+        return run(schedule, null);
+    }
+
+    /** As {@link #run(List)}; a model built with coverage writes its toggle counters to {@code coverage}. */
+    public Result run(List<String> schedule, Path coverage) throws IOException {
         Path sched = work.resolve("sched.txt");
         Path out = work.resolve("out.txt");
         AtomicFiles.writeString(sched, String.join("\n", schedule) + "\n");
-        Tools.runBinary(List.of(binary.toString(), "sched=" + sched, "out=" + out, "drain=" + (cfg.cols() + 2)),
-                work, work.resolve("sim.log"), 600);
+        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "sched=" + sched, "out=" + out, "drain=" + (cfg.cols() + 2)));
+        if (coverage != null) cmd.add("coverage=" + coverage);
+        Tools.runBinary(cmd, work, work.resolve("sim.log"), 600);
         List<long[]> beats = new ArrayList<>();
         List<Long> cycles = new ArrayList<>();
         long total = -1;
+        long simulated = -1;
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
             String[] f = line.trim().split("\\s+");
             if (f[0].equals("cycles")) {
                 total = Long.parseLong(f[1]);
+            } else if (f[0].equals("simulated")) {
+                simulated = Long.parseLong(f[1]);
             } else {
                 cycles.add(Long.parseLong(f[0]));
                 beats.add(Hex.unpackSigned(f[1], cfg.rows(), cfg.accWidth()));
             }
         }
         if (total < 0) throw new IOException(out + ": no 'cycles' line");
-        return new Result(beats, cycles, total);
+        return new Result(beats, cycles, total, simulated);
     }
 }
