@@ -5,6 +5,8 @@ import io.fineq.hwcost.netlist.Netlist;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,6 +34,8 @@ public final class FlatDesign {
     private final List<Cell> cells = new ArrayList<>();
     /** RTL names of flat nets: {module, signal[bit]} pairs, one list per net that has any. */
     private final Map<Integer, List<String[]>> names = new HashMap<>();
+    /** Instances in which each {module, signal[bit]} name exists (a parameterised module's variants differ in width). */
+    private final Map<String, Long> nameInstances = new HashMap<>();
     private final List<String> topInputs = new ArrayList<>();
     private final List<Integer> topInputNets = new ArrayList<>();
     private final List<Integer> topOutputNets = new ArrayList<>();
@@ -66,12 +70,20 @@ public final class FlatDesign {
 
     private void expand(Netlist n, Liberty lib, Netlist.Module m, String path, Map<Integer, Integer> map, String category,
                         Function<String, String> categoryOf) {
+        // Port names of inner modules are not RTL names here: Verilator's toggle coverage of a
+        // non-inlined module's ports is not a per-instance count (a port fed by one net reports
+        // that net's toggles once, whatever the instance count), so a port's net is known by the
+        // names it has inside its driver's module instead.
+        Set<String> ports = new HashSet<>();
+        if (m != n.top()) for (Netlist.Port p : m.ports()) ports.add(p.name());
         for (Map.Entry<String, int[]> e : m.netNames().entrySet()) {
+            if (ports.contains(e.getKey())) continue;
             int[] bits = e.getValue();
             for (int i = 0; i < bits.length; i++) {
                 if (bits[i] < 0) continue;
                 String sig = bits.length == 1 ? e.getKey() : e.getKey() + "[" + i + "]";
                 names.computeIfAbsent(flat(map, bits[i]), k -> new ArrayList<>()).add(new String[] {m.baseName(), sig});
+                nameInstances.merge(m.baseName() + '\u0000' + sig, 1L, Long::sum);
             }
         }
         for (Netlist.Cell c : m.cells()) {
@@ -111,6 +123,15 @@ public final class FlatDesign {
     /** RTL names ({module, signal[bit]}) of a flat net, empty when it has none. */
     public List<String[]> names(int net) {
         return names.getOrDefault(net, List.of());
+    }
+
+    /**
+     * Number of instances of RTL module {@code baseModule} (all its parameterisations) that have
+     * a net named {@code signal} (with its bit index), 0 when none has: the divisor that turns
+     * Verilator's toggle count, summed over every instance of the module, into one instance's.
+     */
+    public long instancesWith(String baseModule, String signal) {
+        return nameInstances.getOrDefault(baseModule + '\u0000' + signal, 0L);
     }
 
     public int netCount() {

@@ -228,14 +228,15 @@ public final class PpaFlow {
             public double sequential(FlatDesign.Cell c) {
                 VerilogNetlistWriter.Sequential q = seq.get(c.module() + "/" + c.name());
                 if (q == null) return -1;
-                return a.activity(c.baseModule(), q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]"), baseCount.getOrDefault(c.baseModule(), 1L));
+                String bit = q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]");
+                return a.activity(c.baseModule(), bit, instances(c.baseModule(), bit));
             }
 
             @Override
             public double gatedClock(FlatDesign.Cell c) {
                 ClockDomains.Domain dom = domains.get(c.path());
                 if (dom == null || dom.clockModule() == null) return -1;
-                return a.activity(dom.clockModule(), dom.clockSignal(), baseCount.getOrDefault(dom.clockModule(), 1L));
+                return a.activity(dom.clockModule(), dom.clockSignal(), instances(dom.clockModule(), dom.clockSignal()));
             }
 
             @Override
@@ -250,7 +251,13 @@ public final class PpaFlow {
 
             @Override
             public double named(String module, String signal) {
-                return a.activity(module, signal, baseCount.getOrDefault(module, 1L));
+                return a.activity(module, signal, instances(module, signal));
+            }
+
+            /** Instances that have this signal bit: the variants of a parameterised module differ in width. */
+            private long instances(String module, String signal) {
+                long withBit = flat.instancesWith(module, signal);
+                return withBit > 0 ? withBit : baseCount.getOrDefault(module, 1L);
             }
         });
     }
