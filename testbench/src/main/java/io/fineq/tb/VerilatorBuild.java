@@ -101,7 +101,11 @@ public final class VerilatorBuild {
         cmd.addAll(options.verilatorFlags());
         // Copies keep the cached model self-contained and its sources inspectable next to it.
         for (SourceFile src : sources) {
-            Files.write(rtl.resolve(src.name()), src.content());
+            byte[] text = options.coverage()
+                    ? PortCoverage.offExceptTop(new String(src.content(), java.nio.charset.StandardCharsets.UTF_8), top)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : src.content();
+            Files.write(rtl.resolve(src.name()), text);
             cmd.add("rtl/" + src.name());
         }
         String harnessName = Path.of(harnessResource).getFileName().toString();
@@ -176,6 +180,8 @@ public final class VerilatorBuild {
             update(md, options.toString());
             update(md, String.join(" ", options.verilatorFlags()));
             update(md, String.join(" ", options.makeVariables()));
+            // Coverage builds compile the sources with port coverage off (PortCoverage); its version is part of the key.
+            if (options.coverage()) update(md, PortCoverage.VERSION);
             for (SourceFile s : sources) {
                 update(md, s.name());
                 md.update(s.content());

@@ -1,14 +1,15 @@
 package io.fineq.hwcost.cli;
 
 import io.fineq.hwcost.UserError;
-import io.fineq.hwcost.area.AreaTable;
-import io.fineq.hwcost.area.ArrayAreaStudy;
-import io.fineq.hwcost.area.CellLibrary;
 import io.fineq.hwcost.energy.EnergyModel;
 import io.fineq.hwcost.energy.EnergyTable;
 import io.fineq.hwcost.perf.LayerShape;
 import io.fineq.hwcost.perf.LlamaWorkload;
 import io.fineq.hwcost.perf.PerfModel;
+import io.fineq.hwcost.ppa.PpaComparison;
+import io.fineq.hwcost.ppa.PpaFlow;
+import io.fineq.hwcost.ppa.PpaReport;
+import io.fineq.hwcost.ppa.PpaStudy;
 import io.fineq.hwcost.report.HtmlReport;
 import io.fineq.hwcost.report.Study;
 import io.fineq.rtl.FineqConfig;
@@ -21,19 +22,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code report}: area (Yosys), performance and energy in one HTML page with PNG plots. */
+/** {@code report}: area (the PPA flow without power), performance and energy in one HTML page with PNG plots. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write an HTML report with PNG plots: area breakdown, cycles and energy vs sequence length, code histograms.")
 public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder (index.html and PNGs)") Path out;
-    @Option(names = "--sizes", defaultValue = "8,16", description = "array sizes for the Yosys area study, 'none' to skip, default ${DEFAULT-VALUE}") String sizes;
+    @Option(names = "--sizes", defaultValue = "8,16", description = "array sizes for the area study (the ppa flow without power), 'none' to skip, default ${DEFAULT-VALUE}") String sizes;
     @Option(names = "--array", defaultValue = "64", description = "R = C of the performance/energy model (1..1024), default ${DEFAULT-VALUE}") int array;
     @Option(names = "--seq", defaultValue = "32,256,1024,2048", description = "sequence lengths, default ${DEFAULT-VALUE}") String seq;
     @Option(names = "--scale-down", defaultValue = "1", description = "divide every LLaMA-2-7B layer dimension by this (1 = real shapes), default ${DEFAULT-VALUE}") int scaleDown;
     @Option(names = "--clock-mhz", defaultValue = "400", description = "clock for times, default ${DEFAULT-VALUE}") double clockMhz;
     @Option(names = "--seed", defaultValue = "1", description = "synthetic weight seed, default ${DEFAULT-VALUE}") long seed;
-    @Option(names = "--liberty", description = "Liberty file for the area study instead of the built-in fineq_generic.lib (also -Dliberty=...)") Path liberty;
-    @Option(names = "--work", defaultValue = "build/hwcost-area", description = "work folder for Yosys runs, default ${DEFAULT-VALUE}") Path work;
+    @Option(names = "--liberty", description = "Liberty file for the area study; default -Dliberty=..., else the project's fineq_generic.lib") Path liberty;
+    @Option(names = "--work", defaultValue = "build/ppa", description = "work folder of the area study, default ${DEFAULT-VALUE}") Path work;
 
     @Override
     public Integer call() throws Exception {
@@ -41,15 +42,14 @@ public final class ReportCommand implements Callable<Integer> {
         if (!(clockMhz > 0) || clockMhz > 1e5) throw new UserError("--clock-mhz: " + clockMhz + " is out of range (0, 100000]");
         FineqConfig cfg = new FineqConfig(array, array, 8, true, 0);
         List<Integer> seqs = Sizes.parse("--seq", seq, 1 << 20);
-        List<ArrayAreaStudy.Result> area = new ArrayList<>();
+        List<PpaComparison> area = new ArrayList<>();
         if (!sizes.equalsIgnoreCase("none")) {
-            CellLibrary lib = CellLibrary.select(liberty, work);
-            for (int n : Sizes.parse("--sizes", sizes)) {
-                ArrayAreaStudy.Result r = new ArrayAreaStudy().run(new FineqConfig(n, n, 8, true, 0), lib, work);
-                System.out.printf(Locale.ROOT, "area %dx%d: synthesis %.1f s%n", n, n, r.fineqSeconds() + r.macSeconds());
-                area.add(r);
-            }
-            System.out.print(AreaTable.format(area));
+            List<Integer> sz = Sizes.parse("--sizes", sizes);
+            PpaFlow.Options opts = new PpaFlow.Options(PpaStudy.liberty(liberty), (int) Math.round(clockMhz), work, false);
+            PpaStudy.Outcome o = PpaStudy.run(sz, 8, 0, PpaStudy.Designs.BOTH, opts, System.out);
+            System.out.print(PpaReport.table(o.results()));
+            System.out.print(PpaReport.ratios(o.comparisons()));
+            area.addAll(o.comparisons());
         }
         List<LayerShape> shapes = scaleDown == 1 ? LayerShape.llama2_7b() : LayerShape.llama2_7bScaled(scaleDown);
         long t0 = System.nanoTime();

@@ -7,7 +7,7 @@ import io.fineq.rtl.FineqConfig;
 /**
  * Cycle-level performance of one layer on N tokens, FineQ core vs MAC baseline, same R x C.
  * FineQ: the golden model's formula (docs/microarchitecture.md section 4)
- * {@code T*R + ceil(N/R)*sumL + S + 1}, sumL from the quantized weights (early termination on
+ * {@code T*R + ceil(N/R)*sumL + S + 2}, sumL from the quantized weights (early termination on
  * their real magnitudes). MAC: {@link MacCycleModel}, one vector per cycle plus load, drain and
  * fill, over the same Mp vectors per tile (both read the same image through the decoders).
  */

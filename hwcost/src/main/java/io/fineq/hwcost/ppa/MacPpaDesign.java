@@ -5,11 +5,11 @@ import io.fineq.format.FqwImage;
 import io.fineq.golden.JobResult;
 import io.fineq.golden.TileResult;
 import io.fineq.hwcost.UserError;
+import io.fineq.hwcost.mac.MacActivityModel;
 import io.fineq.hwcost.mac.MacArrayGenerator;
 import io.fineq.hwcost.mac.MacGeometry;
 import io.fineq.hwcost.mac.MacSchedule;
 import io.fineq.hwcost.sim.MacVerilatorRunner;
-import io.fineq.hwcost.util.Tools;
 import io.fineq.quant.DecodedImage;
 import io.fineq.rtl.FineqConfig;
 import io.fineq.rtl.SynthesisOptions;
@@ -111,10 +111,13 @@ public final class MacPpaDesign implements PpaDesign {
         return (long) cfg.rows() * cfg.cols();
     }
 
-    @Override
-    public SwitchingActivity simulate(Path work) throws IOException {
-        Tools.require("verilator");
-        Files.createDirectories(work);
+    /**
+     * The activity job: the FineQ job's weights (decoded to -3..3) and activations as a MAC
+     * schedule, and the golden model's result of it.
+     */
+    public record Job(List<String> schedule, int drain, JobResult golden, long usefulMacs, String description) { }
+
+    public Job job() {
         int k = 2 * cfg.cols();
         int n = 2 * cfg.rows();
         FqwImage image = JobInputs.syntheticImage(FineqPpaDesign.JOB_M, k, cfg.cols(), 1);
@@ -123,14 +126,34 @@ public final class MacPpaDesign implements PpaDesign {
         int mp = image.header().paddedRows();
         int[][] q = new int[mp][k];
         for (int m = 0; m < mp; m++) for (int c = 0; c < k; c++) q[m][c] = decoded.q(m, c);
-        JobResult golden = GoldenVectors.result(cfg, image, x);
-        MacVerilatorRunner sim = new MacVerilatorRunner(cfg, work, true);
-        Path coverage = work.resolve("toggles.dat");
-        MacVerilatorRunner.Result run = sim.run(MacSchedule.build(cfg, x, q, mp, new MacGeometry(cfg).drain()), coverage);
+        List<String> schedule = MacSchedule.build(cfg, x, q, mp, new MacGeometry(cfg).drain());
+        return new Job(schedule, MacVerilatorRunner.drainCycles(cfg), GoldenVectors.result(cfg, image, x), (long) n * FineqPpaDesign.JOB_M * k,
+                "llama-like " + FineqPpaDesign.JOB_M + " x " + k + " weights (FineQ codes), " + n + " tokens");
+    }
+
+    /**
+     * Toggle counts of the job from {@link MacActivityModel}, whose counts equal the Verilator
+     * toggle coverage of the same job (MacActivityModelTest) but which runs a 64 x 64 job in a
+     * second instead of compiling 65 MB of coverage C++; its results are checked against the
+     * golden model before its toggles are used.
+     */
+    @Override
+    public SwitchingActivity simulate(Path work) throws IOException {
+        Job job = job();
+        MacActivityModel.Result run = new MacActivityModel(cfg).run(job.schedule(), job.drain());
+        checkAgainstGolden(run.beats(), job.golden());
+        return new SwitchingActivity(run.toggles(), run.simulated(), job.usefulMacs(), job.description() + ", " + run.cycles() + " cycles");
+    }
+
+    /** Every result beat equals the golden model's, in order. */
+    public void checkAgainstGolden(List<long[]> beats, JobResult golden) {
         int beat = 0;
         for (TileResult t : golden.tiles()) {
             for (int[] expected : t.beats()) {
-                long[] got = run.beats().get(beat++);
+                if (beat >= beats.size()) {
+                    throw new UserError("activity job of " + name() + ": " + beats.size() + " MAC result beats, the golden model has more");
+                }
+                long[] got = beats.get(beat++);
                 for (int r = 0; r < expected.length; r++) {
                     if (got[r] != expected[r]) {
                         throw new UserError("activity job of " + name() + ": MAC result beat " + (beat - 1) + " row " + r + " is " + got[r]
@@ -139,7 +162,8 @@ public final class MacPpaDesign implements PpaDesign {
                 }
             }
         }
-        return new SwitchingActivity(SwitchingActivity.readToggleCoverage(coverage), run.simulatedCycles(), (long) n * FineqPpaDesign.JOB_M * k,
-                "llama-like " + FineqPpaDesign.JOB_M + " x " + k + " weights (FineQ codes), " + n + " tokens, " + run.cycles() + " cycles");
+        if (beat != beats.size()) {
+            throw new UserError("activity job of " + name() + ": " + beats.size() + " MAC result beats, the golden model has " + beat);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.fineq.hwcost.ppa;
 
-import io.fineq.hwcost.area.PaperFigures;
+import io.fineq.hwcost.ppa.PaperFigures;
 import io.fineq.rtl.FineqConfig;
 
 import java.util.List;

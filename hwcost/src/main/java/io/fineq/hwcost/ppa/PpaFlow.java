@@ -70,8 +70,9 @@ public final class PpaFlow {
 
     public PpaResult run(PpaDesign d, Options o) throws IOException {
         Path work = o.work().resolve(d.name());
+        Liberty user = o.liberty() == null ? null : Liberty.read(o.liberty());   // a bad file fails before anything is written
         Files.createDirectories(work);
-        Liberty lib = o.liberty() == null ? GenericLibrary.liberty(work.resolve("lib")) : Liberty.read(o.liberty());
+        Liberty lib = user != null ? user : GenericLibrary.liberty(work.resolve("lib"));
         CellRoles roles = new CellRoles(lib);
         Path logicLib = work.resolve("lib").resolve(sanitizeFile(lib.name()) + "-logic.lib");
         Path staLib = work.resolve("lib").resolve(sanitizeFile(lib.name()) + ".lib");

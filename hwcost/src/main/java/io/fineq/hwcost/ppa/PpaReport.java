@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.fineq.hwcost.area.PaperFigures;
+import io.fineq.hwcost.ppa.PaperFigures;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -95,7 +95,7 @@ public final class SynthesisScript {
         ys.append("techmap -map map.v\n");
         ys.append("dfflibmap -liberty ").append(quote(logicLib)).append('\n');
         ys.append(String.format(Locale.ROOT, "abc -D %d -constr abc.constr -liberty %s%n", Math.round(periodNs * 1000), quote(logicLib)));
-        ys.append("opt_clean -purge\n");
+        ys.append("opt_clean\n");
         ys.append("check -assert\n");
         ys.append("tee -q -o ").append(STAT).append(" stat -liberty ").append(quote(logicLib)).append(" -top ").append(top).append('\n');
         ys.append("write_json ").append(NETLIST_JSON).append('\n');

@@ -1,9 +1,10 @@
 package io.fineq.hwcost.report;
 
 import io.fineq.format.AtomicFiles;
-import io.fineq.hwcost.area.ArrayAreaStudy;
-import io.fineq.hwcost.area.CellLibrary;
-import io.fineq.hwcost.area.PaperFigures;
+import io.fineq.hwcost.ppa.FineqPpaDesign;
+import io.fineq.hwcost.ppa.PaperFigures;
+import io.fineq.hwcost.ppa.PpaComparison;
+import io.fineq.hwcost.ppa.PpaResult;
 import io.fineq.hwcost.energy.EnergyEvent;
 import io.fineq.hwcost.energy.EnergyTable;
 import io.fineq.hwcost.perf.LlamaWorkload;
@@ -27,7 +28,7 @@ import java.util.Map;
 public final class HtmlReport {
     private final StringBuilder html = new StringBuilder();
 
-    public static List<String> write(Path out, FineqConfig cfg, double clockMhz, List<ArrayAreaStudy.Result> area,
+    public static List<String> write(Path out, FineqConfig cfg, double clockMhz, List<PpaComparison> area,
                                      List<LlamaWorkload.Layer> layers, Study.PerfTables perf) throws IOException {
         Files.createDirectories(out);
         List<String> files = new ArrayList<>();
@@ -36,12 +37,13 @@ public final class HtmlReport {
         if (!area.isEmpty()) {
             r.areaSection(area);
             Map<String, Map<String, Double>> cols = new LinkedHashMap<>();
-            for (ArrayAreaStudy.Result a : area) {
+            for (PpaComparison a : area) {
                 String n = a.config().rows() + "x" + a.config().cols();
-                cols.put("FineQ " + n, scaled(a.fineq().byCategory(), a.geScale() * 1000));
-                cols.put("MAC " + n, scaled(a.mac().byCategory(), a.geScale() * 1000));
+                cols.put("FineQ " + n, scaled(a.fineq().areaByCategory(), 1000));
+                cols.put("MAC " + n, scaled(a.mac().areaByCategory(), 1000));
             }
-            Charts.stackedBars(out.resolve("area.png"), "Area by block (Yosys, " + area.get(0).library() + ")", "kGE", cols);
+            Charts.stackedBars(out.resolve("area.png"), "Cell area by block (" + area.get(0).fineq().library() + ", "
+                    + area.get(0).fineq().clockMhz() + " MHz)", "1000 um^2", cols);
             files.add("area.png");
             r.img("area.png", "Area breakdown");
         }
@@ -131,23 +133,30 @@ public final class HtmlReport {
                         PaperFigures.ENERGY_EFFICIENCY));
     }
 
-    private void areaSection(List<ArrayAreaStudy.Result> area) {
-        html.append("<h2>Area (Yosys ").append(esc(area.get(0).library())).append(")</h2>\n<table>\n<tr><th>size</th><th>FineQ core GE</th><th>FineQ PE array GE</th>"
-                + "<th>decoders GE</th><th>MAC array GE</th><th>FineQ/MAC</th><th>paper</th><th>FineQ array mm&sup2; (45 nm)</th><th>MAC mm&sup2; (45 nm)</th></tr>\n");
-        for (ArrayAreaStudy.Result a : area) {
-            double um = CellLibrary.NANGATE45_NAND2_UM2 * 1e-6;
-            html.append(String.format(Locale.ROOT, "<tr><td>%dx%d</td><td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.3f</td><td>%s</td><td>%.4f</td><td>%.4f</td></tr>\n",
-                    a.config().rows(), a.config().cols(), a.fineqCoreGe(), a.fineqArrayGe(), a.decodersGe(), a.macArrayGe(), a.ratio(),
-                    a.config().rows() == PaperFigures.SIZE && a.config().cols() == PaperFigures.SIZE ? String.format(Locale.ROOT, "%.3f", PaperFigures.AREA_RATIO) : "(0.388 at 64x64)",
-                    a.fineqArrayGe() * um, a.macArrayGe() * um));
+    private void areaSection(List<PpaComparison> area) {
+        PpaResult first = area.get(0).fineq();
+        html.append("<h2>Area and timing (").append(esc(first.library())).append(", ").append(first.clockMhz())
+                .append(" MHz)</h2>\n<table>\n<tr><th>size</th><th>FineQ core &micro;m&sup2;</th><th>FineQ PE array &micro;m&sup2;</th>"
+                + "<th>decoders &micro;m&sup2;</th><th>MAC array &micro;m&sup2;</th><th>FineQ/MAC</th><th>paper</th>"
+                + "<th>FineQ slack ns</th><th>MAC slack ns</th></tr>\n");
+        for (PpaComparison a : area) {
+            html.append(String.format(Locale.ROOT, "<tr><td>%dx%d</td><td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.3f</td><td>%s</td>"
+                            + "<td>%.3f</td><td>%.3f</td></tr>\n",
+                    a.config().rows(), a.config().cols(), a.fineq().area(), a.fineq().arrayArea(),
+                    a.fineq().areaByCategory().getOrDefault(FineqPpaDesign.DECODERS, 0.0), a.mac().arrayArea(), a.areaRatio(),
+                    a.config().rows() == PaperFigures.SIZE && a.config().cols() == PaperFigures.SIZE
+                            ? String.format(Locale.ROOT, "%.3f", PaperFigures.AREA_RATIO) : "(0.388 at 64x64)",
+                    a.fineq().worstSlack(), a.mac().worstSlack()));
         }
-        html.append("</table>\n<p>FineQ PE array = PEs + temporal encoders + ACC trees + array control (the paper's \"PE array\"); "
-                + "the core adds the decoders and the block queue. mm&sup2; = GE &times; 0.798 &micro;m&sup2; (Nangate 45nm NAND2_X1), cell area only.</p>\n");
-        html.append("<table>\n<tr><th>design</th><th>category</th><th>GE</th></tr>\n");
-        for (ArrayAreaStudy.Result a : area) {
-            String n = a.config().rows() + "x" + a.config().cols();
-            a.fineq().byCategory().forEach((k, v) -> html.append(String.format(Locale.ROOT, "<tr><td>FineQ %s</td><td>%s</td><td>%.0f</td></tr>\n", n, esc(k), v / a.geScale())));
-            a.mac().byCategory().forEach((k, v) -> html.append(String.format(Locale.ROOT, "<tr><td>MAC %s</td><td>%s</td><td>%.0f</td></tr>\n", n, esc(k), v / a.geScale())));
+        html.append("</table>\n<p>Cell area after synthesis and design-rule buffering (no wires, no placement): the ppa flow without "
+                + "power (docs/hwcost.md). FineQ PE array = PEs + temporal encoders + ACC trees + array control (the paper's \"PE array\"); "
+                + "the core adds the decoders and core control. Paper: FineQ array 0.370 mm&sup2;, MAC array 0.954 mm&sup2; (45 nm, 400 MHz).</p>\n");
+        html.append("<table>\n<tr><th>design</th><th>block</th><th>&micro;m&sup2;</th></tr>\n");
+        for (PpaComparison a : area) {
+            for (PpaResult r : List.of(a.fineq(), a.mac())) {
+                r.areaByCategory().forEach((k, v) -> html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.0f</td></tr>\n",
+                        esc(r.design()), esc(k), v)));
+            }
         }
         html.append("</table>\n");
     }

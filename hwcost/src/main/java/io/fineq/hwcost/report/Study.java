@@ -1,6 +1,6 @@
 package io.fineq.hwcost.report;
 
-import io.fineq.hwcost.area.PaperFigures;
+import io.fineq.hwcost.ppa.PaperFigures;
 import io.fineq.hwcost.energy.EnergyEvent;
 import io.fineq.hwcost.energy.EnergyModel;
 import io.fineq.hwcost.perf.LlamaWorkload;

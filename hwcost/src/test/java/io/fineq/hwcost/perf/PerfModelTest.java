@@ -70,8 +70,8 @@ class PerfModelTest {
         assertThat(p.computeCycles()).isEqualTo(golden.sumLength());
         long tiles = (long) (kp / c) * ((n + r - 1) / r);
         assertThat(p.tiles()).isEqualTo(tiles);
-        // Section 4 by hand: T*R + ceil(N/R)*sumL + S + 1 with S = 0.
-        assertThat(p.fineqCycles()).isEqualTo(tiles * r + ((n + r - 1) / r) * sumL + 1);
+        // Section 4 by hand: T*R + ceil(N/R)*sumL + S + 2 with S = 0.
+        assertThat(p.fineqCycles()).isEqualTo(tiles * r + ((n + r - 1) / r) * sumL + 2);
         assertThat(p.macCycles()).isEqualTo(tiles * (r + mp) + (tiles - 1) * Math.max(0, c - 2) + c);
         assertThat(p.macCycles()).isEqualTo(MacCycleModel.cycles(cfg, tiles, mp));
         assertThat(p.fineqSeconds()).isEqualTo(p.fineqCycles() / 400e6);

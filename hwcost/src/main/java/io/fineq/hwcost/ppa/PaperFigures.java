@@ -1,4 +1,4 @@
-package io.fineq.hwcost.area;
+package io.fineq.hwcost.ppa;
 
 /** The FineQ paper's hardware figures (arXiv 2504.19746, 45 nm, 400 MHz, 64 x 64), for side-by-side reports. */
 public final class PaperFigures {
