@@ -27,11 +27,13 @@ import java.util.Map;
 public final class MacActivityModel {
     /**
      * @param toggles   module -> signal bit ({@code psum_q[3]}, {@code clk_act}) -> toggles, summed over instances
+     * @param instances module -> signal bit -> the instances that have it (partial sums widen along a row)
      * @param beats     res_o per res_valid_o cycle, row values sign-extended
      * @param cycles    last result cycle + 1 (the harness's "cycles")
      * @param simulated cycles the counters cover (schedule + drain)
      */
-    public record Result(Map<String, Map<String, Long>> toggles, List<long[]> beats, long cycles, long simulated) { }
+    public record Result(Map<String, Map<String, Long>> toggles, Map<String, Map<String, Long>> instances, List<long[]> beats, long cycles,
+                         long simulated) { }
 
     private final FineqConfig cfg;
     private final int rows;
@@ -62,6 +64,7 @@ public final class MacActivityModel {
     private long[] wIn;            // per column, {s, m1, m0}
     private long[] actData;        // act_data_q per column
     private long[] vld;            // vld_q per stage (C stages)
+    private long[] skBusy;         // sk_busy_q[c] == |vld_q[c-2:0], c >= 2
     private long[][] skew;         // skew[c][stage], stage 0 newest; c >= 1
     private long[][] actQ;         // [r][c]
     private long[][] psum;         // [r][c], two's complement in sumW[c] bits
@@ -71,6 +74,7 @@ public final class MacActivityModel {
         wIn = new long[cols];
         actData = new long[cols];
         vld = new long[cols];
+        skBusy = new long[cols];
         skew = new long[cols][];
         for (int c = 1; c < cols; c++) skew[c] = new long[c];
         actQ = new long[rows][cols];
@@ -101,7 +105,7 @@ public final class MacActivityModel {
             edge(low);
             count(comb(true, low));
         }
-        return new Result(toggleMap(), beats, last + 1, total);
+        return new Result(toggleMap(false), toggleMap(true), beats, last + 1, total);
     }
 
     private void apply(String line, long t) {
@@ -158,11 +162,7 @@ public final class MacActivityModel {
         for (int r = 0; r < rows; r++) v.rowWe[r] = actWe != 0 && actRow == r ? 1 : 0;
         for (int c = 0; c < cols; c++) v.colVld[c] = c == 0 ? wValid : vld[c - 1];
         v.enAct = actWe;
-        for (int c = 1; c < cols; c++) {
-            long any = wValid;
-            for (int s = 0; s <= c - 2; s++) any |= vld[s];
-            v.enSk[c] = c == 1 ? wValid : any;
-        }
+        for (int c = 1; c < cols; c++) v.enSk[c] = c == 1 ? wValid : wValid | skBusy[c];
         for (int c = 0; c < cols; c++) v.wcol[c] = c == 0 ? v.wfeedOut[0] : skew[c][c - 1];
         long prodMask = (1L << prodW) - 1;
         for (int r = 0; r < rows; r++) {
@@ -202,6 +202,8 @@ public final class MacActivityModel {
             System.arraycopy(skew[c], 0, skew[c], 1, c - 1);
             skew[c][0] = low.wfeedOut[c];
         }
+        for (int c = cols - 1; c >= 3; c--) skBusy[c] = wValid | skBusy[c - 1];
+        if (cols >= 3) skBusy[2] = wValid;
         for (int s = cols - 1; s > 0; s--) vld[s] = vld[s - 1];
         vld[0] = wValid;
         if (low.enAct != 0) actData = actIn.clone();
@@ -222,6 +224,7 @@ public final class MacActivityModel {
         final int offset;          // bit index of bit 0 (a field of a wider vector)
         final long[] last;
         final long[] perBit;
+        final long[] bitInstances;  // instances that have bit b
 
         Counter(String module, String signal, boolean vector, int width, int offset, int instances) {
             this.module = module;
@@ -230,6 +233,13 @@ public final class MacActivityModel {
             this.offset = offset;
             this.last = new long[instances];
             this.perBit = new long[width];
+            this.bitInstances = new long[width];
+        }
+
+        /** One instance with bits 0..width-1 of this signal. */
+        Counter exists(int width) {
+            for (int b = 0; b < width; b++) bitInstances[b]++;
+            return this;
         }
 
         void see(int instance, long value) {
@@ -247,11 +257,13 @@ public final class MacActivityModel {
     private Counter counter(String module, String signal, boolean vector, int width, int offset, int instances) {
         Counter c = new Counter(module, signal, vector, width, offset, instances);
         counters.add(c);
+        if (instances == 1) c.exists(width);
         return c;
     }
 
     // Counters, created once (run order is their order in the result).
     private Counter actWeC, wValidC, actRowC, clkActC;
+    private Counter[] skBusyC;
     private Counter[] actInC, wInC, actDataC, vldC, rowWeC, clkRowC, colVldC, clkPsC, clkSkC, magC, tcC, skewC;
     private Counter[] peAct, pePsum, peActX, peWX, peProd, peProdX;   // [0] mac_pe_head, [1] mac_pe
 
@@ -280,6 +292,8 @@ public final class MacActivityModel {
             clkPsC[c] = counter(top, "clk_ps", true, 1, c, 1);
             if (c >= 1) clkSkC[c] = counter(top, "clk_sk_" + c, false, 1, 0, 1);
         }
+        skBusyC = new Counter[cols];
+        for (int c = 2; c < cols; c++) skBusyC[c] = counter(top, "sk_busy_q", true, 1, c, 1);
         rowWeC = new Counter[rows];
         clkRowC = new Counter[rows];
         for (int r = 0; r < rows; r++) {
@@ -292,10 +306,10 @@ public final class MacActivityModel {
         int longest = Math.max(1, 3 * (cols - 1));
         Counter skewShift = cols > 2 ? counter("mac_wskew", "g_shift.dly_q", true, longest, 0, cols) : null;
         for (int c = 0; c < cols; c++) {
-            magC[c] = magAll;
-            tcC[c] = tcAll;
-            if (c == 1) skewC[c] = skewOne;
-            if (c >= 2) skewC[c] = skewShift;
+            magC[c] = magAll.exists(3);
+            tcC[c] = tcAll.exists(3);
+            if (c == 1) skewC[c] = skewOne.exists(3);
+            if (c >= 2) skewC[c] = skewShift.exists(3 * c);
         }
         int maxSum = 0;
         for (int w : sumW) maxSum = Math.max(maxSum, w);
@@ -316,6 +330,17 @@ public final class MacActivityModel {
             peProd[k] = counter(mods[k], "prod", true, prodW, 0, n);
             if (k == 1) peProdX[k] = counter(mods[k], "prod_x", true, maxSum, 0, n);
         }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int k = c == 0 ? 0 : 1;
+                peAct[k].exists(actW);
+                pePsum[k].exists(sumW[c]);
+                peActX[k].exists(prodW);
+                peWX[k].exists(prodW);
+                peProd[k].exists(prodW);
+                if (k == 1) peProdX[k].exists(sumW[c]);
+            }
+        }
     }
 
     private void count(Comb v) {
@@ -332,6 +357,7 @@ public final class MacActivityModel {
             colVldC[c].see(0, v.colVld[c]);
             clkPsC[c].see(0, v.clkPs[c]);
             if (c >= 1) clkSkC[c].see(0, v.clkSk[c]);
+            if (c >= 2) skBusyC[c].see(0, skBusy[c]);
             magC[c].see(c, v.mag[c]);
             tcC[c].see(c, v.tc[c]);
             if (c >= 1) {
@@ -359,13 +385,13 @@ public final class MacActivityModel {
         }
     }
 
-    /** The counters as module -> signal bit -> toggles, summed over instances. */
-    private Map<String, Map<String, Long>> toggleMap() {
+    /** The counters as module -> signal bit -> value, summed over instances: toggles, or (instances) the instances with the bit. */
+    private Map<String, Map<String, Long>> toggleMap(boolean instances) {
         Map<String, Map<String, Long>> out = new HashMap<>();
         for (Counter c : counters) {
             Map<String, Long> m = out.computeIfAbsent(c.module, k -> new HashMap<>());
             for (int b = 0; b < c.perBit.length; b++) {
-                m.merge(c.vector ? c.signal + "[" + (c.offset + b) + "]" : c.signal, c.perBit[b], Long::sum);
+                m.merge(c.vector ? c.signal + "[" + (c.offset + b) + "]" : c.signal, instances ? c.bitInstances[b] : c.perBit[b], Long::sum);
             }
         }
         return out;

@@ -34,8 +34,6 @@ public final class FlatDesign {
     private final List<Cell> cells = new ArrayList<>();
     /** RTL names of flat nets: {module, signal[bit]} pairs, one list per net that has any. */
     private final Map<Integer, List<String[]>> names = new HashMap<>();
-    /** Instances in which each {module, signal[bit]} name exists (a parameterised module's variants differ in width). */
-    private final Map<String, Long> nameInstances = new HashMap<>();
     private final List<String> topInputs = new ArrayList<>();
     private final List<Integer> topInputNets = new ArrayList<>();
     private final List<Integer> topOutputNets = new ArrayList<>();
@@ -83,7 +81,6 @@ public final class FlatDesign {
                 if (bits[i] < 0) continue;
                 String sig = bits.length == 1 ? e.getKey() : e.getKey() + "[" + i + "]";
                 names.computeIfAbsent(flat(map, bits[i]), k -> new ArrayList<>()).add(new String[] {m.baseName(), sig});
-                nameInstances.merge(m.baseName() + '\u0000' + sig, 1L, Long::sum);
             }
         }
         for (Netlist.Cell c : m.cells()) {
@@ -123,15 +120,6 @@ public final class FlatDesign {
     /** RTL names ({module, signal[bit]}) of a flat net, empty when it has none. */
     public List<String[]> names(int net) {
         return names.getOrDefault(net, List.of());
-    }
-
-    /**
-     * Number of instances of RTL module {@code baseModule} (all its parameterisations) that have
-     * a net named {@code signal} (with its bit index), 0 when none has: the divisor that turns
-     * Verilator's toggle count, summed over every instance of the module, into one instance's.
-     */
-    public long instancesWith(String baseModule, String signal) {
-        return nameInstances.getOrDefault(baseModule + '\u0000' + signal, 0L);
     }
 
     public int netCount() {

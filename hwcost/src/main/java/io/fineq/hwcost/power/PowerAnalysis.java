@@ -272,7 +272,10 @@ public final class PowerAnalysis {
         return new Result(sw + in + lk, sw, in, lk, byCat, seqTotal == 0 ? 0 : (double) seqUnknown / seqTotal, measuredNets);
     }
 
-    /** One topological pass: a net's transition is its driver's output transition at its load. */
+    /**
+     * Passes until nothing changes: a net's transition is its driver's output transition at its
+     * load; clock nets (the root and every gated clock) keep an ideal transition of 0.
+     */
     private void computeSlews(List<FlatDesign.Cell> cells, Net[] nets) {
         // Cells are processed until no slew changes; sequential and clock-gate outputs start from an ideal clock.
         boolean changed = true;
@@ -288,7 +291,8 @@ public final class PowerAnalysis {
                 }
                 for (Liberty.Pin o : c.lib().outputs()) {
                     int n = c.net(o.name());
-                    if (n < 2) continue;
+                    // Clock nets are ideal, as in the timing analysis (no clock tree is built): no slew.
+                    if (n < 2 || nets[n].clock) continue;
                     double s = Liberty.worstTransition(o, inSlew, nets[n].load);
                     if (Math.abs(s - nets[n].slew) > 1e-6) {
                         nets[n].slew = s;

@@ -142,7 +142,7 @@ public final class MacPpaDesign implements PpaDesign {
         Job job = job();
         MacActivityModel.Result run = new MacActivityModel(cfg).run(job.schedule(), job.drain());
         checkAgainstGolden(run.beats(), job.golden());
-        return new SwitchingActivity(run.toggles(), run.simulated(), job.usefulMacs(), job.description() + ", " + run.cycles() + " cycles");
+        return new SwitchingActivity(run.toggles(), run.instances(), run.simulated(), job.usefulMacs(), job.description() + ", " + run.cycles() + " cycles");
     }
 
     /** Every result beat equals the golden model's, in order. */

@@ -97,12 +97,7 @@ public final class PpaFlow {
         }
 
         step(d, "design-rule buffer trees and netlist");
-        CellRoles.Buffer drive = roles.buffers().get(0);
-        double inputSlew = Double.isInfinite(lib.defaultMaxTransition()) ? 0.1 : lib.defaultMaxTransition() * 0.5;
-        DesignRuleRepair repair = new DesignRuleRepair(roles,
-                Liberty.maxLoad(drive.cell().pin(drive.out()), inputSlew, CellRoles.SLEW_FRACTION), SynthesisScript.outputLoadFf(roles));
-        TieCells.apply(netlist, roles);
-        repair.repair(netlist);
+        tieAndBuffer(netlist, lib, roles);
         VerilogNetlistWriter writer = new VerilogNetlistWriter(roles);
         Path netlistV = work.resolve("netlist.v");
         AtomicFiles.writeString(netlistV, writer.write(netlist));
@@ -155,6 +150,19 @@ public final class PpaFlow {
                 activity == null ? 0 : activity.usefulMacs(), activity == null ? 0 : activity.cycles(), energy,
                 activity == null ? "" : activity.job(), power == null ? 0 : 1 - power.unknownSequentialFraction(),
                 synthSeconds, staSeconds, simSeconds);
+    }
+
+    /**
+     * Turns Yosys' netlist into the one that is timed and powered: constants onto tie cells, and
+     * design-rule buffer trees on every net beyond the smallest buffer's reach.
+     */
+    static void tieAndBuffer(Netlist netlist, Liberty lib, CellRoles roles) {
+        CellRoles.Buffer drive = roles.buffers().get(0);
+        double inputSlew = Double.isInfinite(lib.defaultMaxTransition()) ? 0.1 : lib.defaultMaxTransition() * 0.5;
+        DesignRuleRepair repair = new DesignRuleRepair(roles,
+                Liberty.maxLoad(drive.cell().pin(drive.out()), inputSlew, CellRoles.SLEW_FRACTION), SynthesisScript.outputLoadFf(roles));
+        TieCells.apply(netlist, roles);
+        repair.repair(netlist);
     }
 
     private void step(PpaDesign d, String what) {
@@ -230,14 +238,14 @@ public final class PpaFlow {
                 VerilogNetlistWriter.Sequential q = seq.get(c.module() + "/" + c.name());
                 if (q == null) return -1;
                 String bit = q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]");
-                return a.activity(c.baseModule(), bit, instances(c.baseModule(), bit));
+                return a.activity(c.baseModule(), bit, baseCount.getOrDefault(c.baseModule(), 1L));
             }
 
             @Override
             public double gatedClock(FlatDesign.Cell c) {
                 ClockDomains.Domain dom = domains.get(c.path());
                 if (dom == null || dom.clockModule() == null) return -1;
-                return a.activity(dom.clockModule(), dom.clockSignal(), instances(dom.clockModule(), dom.clockSignal()));
+                return a.activity(dom.clockModule(), dom.clockSignal(), baseCount.getOrDefault(dom.clockModule(), 1L));
             }
 
             @Override
@@ -252,13 +260,7 @@ public final class PpaFlow {
 
             @Override
             public double named(String module, String signal) {
-                return a.activity(module, signal, instances(module, signal));
-            }
-
-            /** Instances that have this signal bit: the variants of a parameterised module differ in width. */
-            private long instances(String module, String signal) {
-                long withBit = flat.instancesWith(module, signal);
-                return withBit > 0 ? withBit : baseCount.getOrDefault(module, 1L);
+                return a.activity(module, signal, baseCount.getOrDefault(module, 1L));
             }
         });
     }

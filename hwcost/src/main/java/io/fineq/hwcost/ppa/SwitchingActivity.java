@@ -17,18 +17,28 @@ import java.util.Map;
  * is the sum over every row's accumulator, so one instance's activity is the average
  * ({@link #activity}).
  */
-public record SwitchingActivity(Map<String, Map<String, Long>> toggles, long cycles, long usefulMacs, String job) {
+public record SwitchingActivity(Map<String, Map<String, Long>> toggles, Map<String, Map<String, Long>> instances, long cycles,
+                                long usefulMacs, String job) {
+
+    /** Activity whose per-bit instance counts are those of the netlist (every variant of a module has every bit). */
+    public SwitchingActivity(Map<String, Map<String, Long>> toggles, long cycles, long usefulMacs, String job) {
+        this(toggles, Map.of(), cycles, usefulMacs, job);
+    }
 
     /**
-     * Toggles per clock cycle of one signal bit of module {@code module}, averaged over its
-     * {@code instances} instances, or -1 when the simulation did not see it.
+     * Toggles per clock cycle of one signal bit of module {@code module}, averaged over the
+     * instances that have it, or -1 when the simulation did not see it. The instance count is
+     * the source's own when it gives one ({@code instances}: the variants of a parameterised
+     * module may differ in width), else {@code netlistInstances}, the module's instance count.
      *
      * @param signal signal name with its bit index, e.g. {@code acc_q[5]}
      */
-    public double activity(String module, String signal, long instances) {
+    public double activity(String module, String signal, long netlistInstances) {
         Map<String, Long> m = toggles.get(module);
         Long t = m == null ? null : m.get(signal);
-        return t == null ? -1 : (double) t / instances / cycles;
+        if (t == null) return -1;
+        long n = instances.getOrDefault(module, Map.of()).getOrDefault(signal, netlistInstances);
+        return n <= 0 ? -1 : (double) t / n / cycles;
     }
 
     /**

@@ -1,0 +1,106 @@
+package io.fineq.hwcost.ppa;
+
+import io.fineq.hwcost.liberty.CellRoles;
+import io.fineq.hwcost.liberty.Liberty;
+import io.fineq.hwcost.netlist.Netlist;
+import io.fineq.hwcost.power.FlatDesign;
+import io.fineq.hwcost.power.PowerAnalysis;
+import io.fineq.hwcost.util.Tools;
+import io.fineq.rtl.FineqConfig;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The whole PPA flow on the project's own library, FineQ core and MAC baseline at 400 MHz:
+ * Yosys, design-rule buffer trees, OpenSTA, the activity job (golden-checked) and power. Checks
+ * what a hardware engineer would sign off on (timing met, hold met, design rules clean, every
+ * sequential cell annotated) and invariants that tie the numbers together; the power engine is
+ * compared with OpenSTA's report_power on the same netlist with the same uniform activity.
+ */
+class PpaFlowTest {
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "{0}x{0}")
+    @ValueSource(ints = {8, 16})
+    void fineqAndMacCloseTimingAndCompareAsExpected(int n) throws Exception {
+        PpaFlow.Options opts = new PpaFlow.Options(null, 400, tmp, true);
+        PpaStudy.Outcome o = PpaStudy.run(List.of(n), 8, 0, PpaStudy.Designs.BOTH, opts, null);
+        assertThat(o.results()).hasSize(2);
+        assertThat(o.comparisons()).hasSize(1);
+        for (PpaResult r : o.results()) {
+            assertThat(r.library()).isEqualTo("fineq_generic");
+            assertThat(r.signOffClean()).as(r.design() + " timing, hold and design rules").isTrue();
+            assertThat(r.fmaxMhz()).isGreaterThanOrEqualTo(400);
+            assertThat(r.fmaxMhz()).isCloseTo(1000 / (2.5 - r.worstSlack()), within(1e-6));
+            assertThat(r.areaByCategory().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(r.area(), within(1e-6 * r.area()));
+            assertThat(r.arrayArea()).isLessThanOrEqualTo(r.area() + 1e-9);
+            assertThat(r.areaPerPe()).isCloseTo(r.arrayArea() / (n * n), within(1e-9));
+            assertThat(r.criticalStart() + r.criticalEnd()).doesNotContain("$").isNotBlank();
+            assertThat(r.annotated()).as(r.design() + ": sequential cells with measured activity").isEqualTo(1.0);
+            assertThat(r.powerMw()).isPositive();
+            assertThat(r.internalMw() + r.switchingMw() + r.leakageMw()).isCloseTo(r.powerMw(), within(1e-9));
+            assertThat(r.powerByCategory().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(r.powerMw(), within(1e-6));
+            assertThat(r.usefulMacs()).isEqualTo((long) (2 * n) * FineqPpaDesign.JOB_M * (2 * n));
+            assertThat(r.energyPerMacPj()).isCloseTo(r.powerMw() * 1e-3 * r.activityCycles() * 2.5e-9 / r.usefulMacs() * 1e12, within(1e-9));
+        }
+        PpaComparison c = o.comparisons().get(0);
+        // The select-only array without multipliers: well under half the MAC array's cells and energy.
+        assertThat(c.areaRatio()).isBetween(0.15, 0.5);
+        assertThat(c.energyEfficiencyArrays()).isGreaterThan(1.5);
+        assertThat(c.energyEfficiencyCore()).isGreaterThan(1.0);
+    }
+
+    @ParameterizedTest(name = "{0}x{0}")
+    @ValueSource(ints = {4})
+    void powerEngineAgreesWithOpenSta(int n) throws Exception {
+        PpaFlow.Options opts = new PpaFlow.Options(null, 400, tmp, false);
+        FineqPpaDesign d = new FineqPpaDesign(new FineqConfig(n, n, 8, true, 0), 400);
+        new PpaFlow(null).run(d, opts);
+        Path work = tmp.resolve(d.name());
+        Liberty lib = GenericLibrary.liberty(work.resolve("lib"));
+        CellRoles roles = new CellRoles(lib);
+        // The netlist the flow wrote, rebuilt the same way for the Java engine.
+        Netlist netlist = Netlist.readYosysJson(work.resolve("synth").resolve(SynthesisScript.NETLIST_JSON), d.top());
+        PpaFlow.tieAndBuffer(netlist, lib, roles);
+        CellRoles.Buffer drive = roles.buffers().get(0);
+        FlatDesign flat = new FlatDesign(netlist, lib, d.categories(), d.topCategory());
+        PowerAnalysis.Result mine = new PowerAnalysis(lib, 400, SynthesisScript.outputLoadFf(roles)).runUniform(flat, 0.1);
+
+        Path tcl = work.resolve("power_check.tcl");
+        Files.writeString(tcl, String.format(Locale.ROOT, """
+                read_liberty %s
+                read_verilog %s
+                link_design %s
+                set FINEQ_DRIVING_CELL %s
+                set FINEQ_OUTPUT_LOAD %.6g
+                read_sdc %s
+                set_power_activity -global -activity 0.1 -duty 0.5
+                report_power -digits 6
+                """, work.resolve("lib").resolve("fineq_generic.lib").toAbsolutePath(), work.resolve("netlist.v").toAbsolutePath(), d.top(),
+                drive.cell().name(), SynthesisScript.outputLoadFf(roles) / lib.capUnitFf(),
+                work.resolve("rtl").resolve(d.name()).resolve("constraints.sdc").toAbsolutePath()));
+        String log = Tools.run(List.of("sta", "-no_splash", "-exit", tcl.toString()), work, work.resolve("power_check.log"), 600);
+        Matcher m = Pattern.compile("(?m)^Total\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)").matcher(log);
+        assertThat(m.find()).as("OpenSTA power report:\n" + log).isTrue();
+        double staInternal = Double.parseDouble(m.group(1));
+        double staSwitching = Double.parseDouble(m.group(2));
+        double staLeakage = Double.parseDouble(m.group(3));
+        double staTotal = Double.parseDouble(m.group(4));
+        assertThat(mine.leakageW()).isCloseTo(staLeakage, within(staLeakage * 1e-3));
+        assertThat(mine.switchingW()).isCloseTo(staSwitching, within(staSwitching * 0.05));
+        assertThat(mine.internalW()).isCloseTo(staInternal, within(staInternal * 0.08));
+        assertThat(mine.totalW()).isCloseTo(staTotal, within(staTotal * 0.05));
+    }
+}
