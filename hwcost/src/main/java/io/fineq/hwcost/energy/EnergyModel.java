@@ -77,7 +77,11 @@ public final class EnergyModel {
         List<EnergyEvent> fineq = new ArrayList<>(shared);
         fineq.add(new EnergyEvent("encoder evaluation", bitTimes * c, 4 * table.gateBit()));
         fineq.add(new EnergyEvent("PE select", bitTimes * r * c, cfg.actWidth() * table.gateBit()));
-        fineq.add(new EnergyEvent("leaf sign negate", bitTimes * r * c, table.add(cfg.leafWidth())));
+        // Leaves are unsigned (docs/microarchitecture.md, "Leaf arithmetic"): the sign is a
+        // conditional invert of the selected bits, and one popcount of the negative columns per
+        // bit-time (shared by all rows) corrects every row's sum once per vector.
+        fineq.add(new EnergyEvent("leaf sign invert (XOR, per leaf)", bitTimes * r * c, cfg.actWidth() * table.xorBit()));
+        fineq.add(new EnergyEvent("sign-correction popcount", bitTimes, c * table.fullAdderBit()));
         long treeAdds = 0;
         double treeEnergy = 0;
         List<Integer> sizes = cfg.levelSizes();

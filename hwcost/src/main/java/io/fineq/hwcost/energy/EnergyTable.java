@@ -24,6 +24,7 @@ public record EnergyTable(double add8, double add16, double add32, double mul8, 
     public static final double FA_X1 = 4.256;
     public static final double DFF_X1 = 4.522;
     public static final double AND2_X1 = 1.064;
+    public static final double XOR2_X1 = 1.596;
 
     public static EnergyTable horowitz45nm() {
         return new EnergyTable(0.03, 0.05, 0.1, 0.2, 10.0);
@@ -54,6 +55,11 @@ public record EnergyTable(double add8, double add16, double add32, double mul8, 
     /** One 2-input gate (AND2) switching. */
     public double gateBit() {
         return fullAdderBit() * AND2_X1 / FA_X1;
+    }
+
+    /** One XOR2 switching (Nangate X1 area relative to FA_X1, as the other cells). */
+    public double xorBit() {
+        return fullAdderBit() * XOR2_X1 / FA_X1;
     }
 
     /** One SRAM bit read or written. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +71,35 @@ public final class Netlist {
         private final List<Cell> cells;
         /** Public net names: name -> bits. */
         private final Map<String, int[]> netNames;
+        /** Declared index range of a net name other than [width-1:0]: name -> {offset, upto}. */
+        private final Map<String, int[]> ranges;
         private int nextBit;
 
         Module(String name, List<Port> ports, List<Cell> cells, Map<String, int[]> netNames, int nextBit) {
+            this(name, ports, cells, netNames, Map.of(), nextBit);
+        }
+
+        Module(String name, List<Port> ports, List<Cell> cells, Map<String, int[]> netNames, Map<String, int[]> ranges, int nextBit) {
             this.name = name;
             this.baseName = Netlist.baseName(name);
             this.ports = ports;
             this.cells = cells;
             this.netNames = netNames;
+            this.ranges = ranges;
             this.nextBit = nextBit;
+        }
+
+        /**
+         * The RTL name of bit {@code i} (LSB first) of net {@code net}, with its declared index:
+         * {@code sk_busy_q[3]} for bit 1 of {@code reg [7:2] sk_busy_q}; a one-bit net declared
+         * without a range (or as [0:0]) is just its name.
+         */
+        public String bitName(String net, int i) {
+            int width = netNames.containsKey(net) ? netNames.get(net).length : 1;
+            int[] r = ranges.getOrDefault(net, new int[] {0, 0});
+            if (width == 1 && r[0] == 0) return net;
+            int index = r[1] == 1 ? r[0] + width - 1 - i : r[0] + i;
+            return net + "[" + index + "]";
         }
 
         public String name() {
@@ -244,14 +265,18 @@ public final class Netlist {
                 cells.add(new Cell(c.getKey(), cleanName(c.getValue().get("type").asText()), !hidden, conns));
             }
             Map<String, int[]> names = new LinkedHashMap<>();
+            Map<String, int[]> ranges = new HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> ni = m.get("netnames").fields(); ni.hasNext(); ) {
                 Map.Entry<String, JsonNode> n = ni.next();
                 if (n.getValue().path("hide_name").asInt(0) == 1) continue;
                 int[] bits = bits(n.getValue().get("bits"));
                 for (int b : bits) max = Math.max(max, b);
                 names.put(n.getKey(), bits);
+                int offset = n.getValue().path("offset").asInt(0);
+                int upto = n.getValue().path("upto").asInt(0);
+                if (offset != 0 || upto != 0) ranges.put(n.getKey(), new int[] {offset, upto});
             }
-            modules.put(cleanName(e.getKey()), new Module(cleanName(e.getKey()), ports, cells, names, max + 1));
+            modules.put(cleanName(e.getKey()), new Module(cleanName(e.getKey()), ports, cells, names, ranges, max + 1));
         }
         if (!modules.containsKey(top)) throw new UserError(file + ": no module '" + top + "' in the netlist");
         return new Netlist(modules, top);

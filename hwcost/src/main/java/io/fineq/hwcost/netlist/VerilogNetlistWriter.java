@@ -24,7 +24,11 @@ import java.util.Set;
 public final class VerilogNetlistWriter {
 
     /** A register bit: instance {@code instance} (output pin {@code pin}) holds RTL signal {@code signal}, bit {@code bit}. */
-    public record Sequential(String instance, String pin, String signal, int bit, int width) { }
+    /**
+     * A flip-flop or latch and the RTL register bit it implements: {@code rtlName} is the bit with
+     * its declared index ({@code sk_busy_q[3]}), {@code bit} its position from the LSB.
+     */
+    public record Sequential(String instance, String pin, String signal, int bit, int width, String rtlName) { }
 
     private final Liberty lib;
     private final CellRoles roles;
@@ -130,7 +134,8 @@ public final class VerilogNetlistWriter {
                 if (r == null && b >= 0) r = portName(m, b);
                 if (r != null) {
                     inst = unique(sanitize(r[0]) + (r[2].equals("1") ? "" : "_" + r[1]) + "_reg", used);
-                    seq.add(new Sequential(inst, q.name(), r[0], Integer.parseInt(r[1]), Integer.parseInt(r[2])));
+                    int bit = Integer.parseInt(r[1]);
+                    seq.add(new Sequential(inst, q.name(), r[0], bit, Integer.parseInt(r[2]), m.bitName(r[0], bit)));
                 } else {
                     inst = unique("g" + (generated++), used);
                 }

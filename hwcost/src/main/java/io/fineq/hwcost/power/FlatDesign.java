@@ -79,7 +79,7 @@ public final class FlatDesign {
             int[] bits = e.getValue();
             for (int i = 0; i < bits.length; i++) {
                 if (bits[i] < 0) continue;
-                String sig = bits.length == 1 ? e.getKey() : e.getKey() + "[" + i + "]";
+                String sig = m.bitName(e.getKey(), i);
                 names.computeIfAbsent(flat(map, bits[i]), k -> new ArrayList<>()).add(new String[] {m.baseName(), sig});
             }
         }

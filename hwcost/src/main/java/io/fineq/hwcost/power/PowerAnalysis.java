@@ -144,14 +144,14 @@ public final class PowerAnalysis {
 
         // Sources: sequential outputs, clock gates, tie cells.
         long seqTotal = 0;
-        long seqUnknown = 0;
+        List<FlatDesign.Cell> unknownSeq = new ArrayList<>();
         for (FlatDesign.Cell c : cells) {
             Liberty.Kind kind = c.lib().kind();
             if (kind == Liberty.Kind.FLIP_FLOP || kind == Liberty.Kind.LATCH) {
                 seqTotal++;
                 double a = flat ? uniform : src.sequential(c);
                 if (a < 0) {
-                    seqUnknown++;
+                    unknownSeq.add(c);
                     a = DEFAULT_ACTIVITY;
                 }
                 for (Liberty.Pin o : c.lib().outputs()) {
@@ -195,6 +195,17 @@ public final class PowerAnalysis {
                     break;
                 }
             }
+        }
+
+        // A sequential cell without a measured rate of its own may still have an RTL name on its output.
+        long seqUnknown = 0;
+        for (FlatDesign.Cell c : unknownSeq) {
+            boolean named = false;
+            for (Liberty.Pin o : c.lib().outputs()) {
+                int n = c.net(o.name());
+                if (n >= 2 && nets[n].measured) named = true;
+            }
+            if (!named) seqUnknown++;
         }
 
         // Combinational propagation in topological order (Kahn): probabilities, and the zero-delay
@@ -342,7 +353,8 @@ public final class PowerAnalysis {
             String pinName = e.getKey().substring(0, e.getKey().indexOf('|'));
             String related = e.getKey().substring(e.getKey().indexOf('|') + 1);
             int net = c.net(pinName);
-            if (net < 0) continue;
+            // An unconnected flip-flop or latch output (QN) still switches inside the cell.
+            if (net < 0 && !isSequential(c)) continue;
             double transitions = transitionsOf(c, pinName, related, nets, truths, relatedCount.get(pinName));
             power += energyFj * 1e-15 * transitions * freq;
         }
@@ -352,8 +364,8 @@ public final class PowerAnalysis {
     /** Transitions per cycle of {@code pin} attributed to {@code related} ("" = the pin's own). */
     private double transitionsOf(FlatDesign.Cell c, String pin, String related, Net[] nets, Map<String, Truth> truths, int groupsOnPin) {
         int net = c.net(pin);
-        double act = net < 2 ? 0 : nets[net].act;
         Liberty.Pin p = c.lib().pin(pin);
+        double act = net >= 2 ? nets[net].act : p.output() && isSequential(c) ? siblingActivity(c, nets) : 0;
         if (related.isEmpty() || !p.output()) return act;
         if (c.lib().kind() != Liberty.Kind.COMBINATIONAL || p.function() == null) return act / Math.max(1, groupsOnPin);
         List<String> inputs = c.lib().inputs().stream().map(Liberty.Pin::name).toList();
@@ -376,6 +388,20 @@ public final class PowerAnalysis {
             if (k == i) mine = share;
         }
         return total <= 0 ? 0 : act * mine / total;
+    }
+
+    private static boolean isSequential(FlatDesign.Cell c) {
+        return c.lib().kind() == Liberty.Kind.FLIP_FLOP || c.lib().kind() == Liberty.Kind.LATCH;
+    }
+
+    /** Toggle rate of a sequential cell's connected outputs (Q and QN toggle together). */
+    private static double siblingActivity(FlatDesign.Cell c, Net[] nets) {
+        double a = 0;
+        for (Liberty.Pin o : c.lib().outputs()) {
+            int n = c.net(o.name());
+            if (n >= 2) a = Math.max(a, nets[n].act);
+        }
+        return a;
     }
 
     /** Probability that a {@code when} condition holds, from the probabilities of the cell's pins. */

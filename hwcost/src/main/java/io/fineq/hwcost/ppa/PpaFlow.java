@@ -237,7 +237,7 @@ public final class PpaFlow {
             public double sequential(FlatDesign.Cell c) {
                 VerilogNetlistWriter.Sequential q = seq.get(c.module() + "/" + c.name());
                 if (q == null) return -1;
-                String bit = q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]");
+                String bit = q.rtlName();
                 return a.activity(c.baseModule(), bit, baseCount.getOrDefault(c.baseModule(), 1L));
             }
 
@@ -336,7 +336,7 @@ public final class PpaFlow {
                 } else {
                     String reg = null;
                     for (VerilogNetlistWriter.Sequential q : w.sequentials().getOrDefault(m.name(), List.of())) {
-                        if (q.instance().equals(part)) reg = q.signal() + (q.width() == 1 ? "" : "[" + q.bit() + "]");
+                        if (q.instance().equals(part)) reg = q.rtlName();
                     }
                     out.add(reg != null ? reg : part + " (" + cell.type() + ")");
                     break;

@@ -35,7 +35,13 @@ public record SwitchingActivity(Map<String, Map<String, Long>> toggles, Map<Stri
      */
     public double activity(String module, String signal, long netlistInstances) {
         Map<String, Long> m = toggles.get(module);
-        Long t = m == null ? null : m.get(signal);
+        if (m == null) return -1;
+        Long t = m.get(signal);
+        if (t == null) {
+            // A one-bit vector ({@code reg [0:0] state_q}): Verilator names its bit state_q[0], a netlist state_q.
+            signal = signal.endsWith("[0]") ? signal.substring(0, signal.length() - 3) : signal + "[0]";
+            t = m.get(signal);
+        }
         if (t == null) return -1;
         long n = instances.getOrDefault(module, Map.of()).getOrDefault(signal, netlistInstances);
         return n <= 0 ? -1 : (double) t / n / cycles;

@@ -32,7 +32,7 @@ class EnergyModelTest {
 
     @Test
     void eventCountsAndTotalsForATinyLayer() {
-        // R = 2, C = 4, ACT_W = 8: tree levels 4 -> 2 -> 1, widths 9, 10, 11; ACC_W = bitlength(3*4*128)+1 = 12.
+        // R = 2, C = 4, ACT_W = 8: tree levels 4 -> 2 -> 1, unsigned widths 8, 9, 10; ACC_W = bitlength(3*4*128)+1 = 12.
         FineqConfig cfg = new FineqConfig(2, 4, 8, true, 0);
         // One k-tile, Mp = 24 vectors: L = 1 x 10, 2 x 10, 3 x 4 -> sumL = 10 + 20 + 12 = 42.
         VectorStats w = new VectorStats(1, 24, 4, new long[] {0, 10, 10, 4}, 42, 50, new long[7], new long[4]);
@@ -52,7 +52,11 @@ class EnergyModelTest {
         assertThat(f.get("PE select").count()).isEqualTo(84L * 2 * 4);
         assertThat(f.get("PE select").energyPj()).isCloseTo(8 * gate, within(1e-12));
         assertThat(f.get("adder-tree addition").count()).isEqualTo(84L * 2 * 3);
-        assertThat(f.get("adder-tree addition").energyPj()).isCloseTo((2 * (0.03 + 0.02 * 2 / 8) + (0.03 + 0.02 * 3 / 8)) / 3, within(1e-12));
+        assertThat(f.get("adder-tree addition").energyPj()).isCloseTo((2 * (0.03 + 0.02 * 1 / 8) + (0.03 + 0.02 * 2 / 8)) / 3, within(1e-12));
+        assertThat(f.get("leaf sign invert (XOR, per leaf)").count()).isEqualTo(84L * 2 * 4);
+        assertThat(f.get("leaf sign invert (XOR, per leaf)").energyPj()).isCloseTo(8 * fa * 1.596 / 4.256, within(1e-12));
+        assertThat(f.get("sign-correction popcount").count()).isEqualTo(84L);
+        assertThat(f.get("sign-correction popcount").energyPj()).isCloseTo(4 * fa, within(1e-12));
         assertThat(f.get("accumulator register write (bit)").count()).isEqualTo(84L * 2 * 12);
         // MAC: 2 tiles x 24 vectors = 48 vectors.
         assertThat(m.get("multiply 8x3").count()).isEqualTo(48L * 2 * 4);

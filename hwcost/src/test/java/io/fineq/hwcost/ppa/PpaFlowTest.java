@@ -90,7 +90,7 @@ class PpaFlowTest {
                 report_power -digits 6
                 """, work.resolve("lib").resolve("fineq_generic.lib").toAbsolutePath(), work.resolve("netlist.v").toAbsolutePath(), d.top(),
                 drive.cell().name(), SynthesisScript.outputLoadFf(roles) / lib.capUnitFf(),
-                work.resolve("rtl").resolve(d.name()).resolve("constraints.sdc").toAbsolutePath()));
+                work.resolve("rtl").resolve("constraints.sdc").toAbsolutePath()));
         String log = Tools.run(List.of("sta", "-no_splash", "-exit", tcl.toString()), work, work.resolve("power_check.log"), 600);
         Matcher m = Pattern.compile("(?m)^Total\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)").matcher(log);
         assertThat(m.find()).as("OpenSTA power report:\n" + log).isTrue();
@@ -100,7 +100,11 @@ class PpaFlowTest {
         double staTotal = Double.parseDouble(m.group(4));
         assertThat(mine.leakageW()).isCloseTo(staLeakage, within(staLeakage * 1e-3));
         assertThat(mine.switchingW()).isCloseTo(staSwitching, within(staSwitching * 0.05));
-        assertThat(mine.internalW()).isCloseTo(staInternal, within(staInternal * 0.08));
-        assertThat(mine.totalW()).isCloseTo(staTotal, within(staTotal * 0.05));
+        // Debian's OpenSTA 2.0.17 charges rise_power + fall_power for every transition (later
+        // releases average them, which is what Liberty means: rise_power is the energy of a rising
+        // transition); every energy table of the project's library has rise = fall, so its
+        // internal power is exactly twice ours where the two engines agree.
+        assertThat(2 * mine.internalW()).isCloseTo(staInternal, within(staInternal * 0.05));
+        assertThat(2 * mine.internalW() + mine.switchingW() + mine.leakageW()).isCloseTo(staTotal, within(staTotal * 0.05));
     }
 }
