@@ -138,6 +138,11 @@ public final class MacPpaDesign implements PpaDesign {
      * golden model before its toggles are used.
      */
     @Override
+    public String activitySource() {
+        return "cycle-exact model, toggle counts equal to Verilator coverage";
+    }
+
+    @Override
     public SwitchingActivity simulate(Path work) throws IOException {
         Job job = job();
         MacActivityModel.Result run = new MacActivityModel(cfg).run(job.schedule(), job.drain());

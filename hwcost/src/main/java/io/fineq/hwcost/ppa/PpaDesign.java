@@ -39,8 +39,13 @@ public interface PpaDesign {
     long peCount();
 
     /**
-     * Simulates a real quantized job with toggle coverage and returns the measured switching
-     * activity, or throws when the simulator is missing.
+     * Simulates a real quantized job, checks its results against the golden model and returns the
+     * measured switching activity; throws when a simulator it needs is missing.
      */
     SwitchingActivity simulate(Path work) throws IOException;
+
+    /** How {@link #simulate} measures toggles, for progress lines and reports. */
+    default String activitySource() {
+        return "Verilator, toggle coverage";
+    }
 }

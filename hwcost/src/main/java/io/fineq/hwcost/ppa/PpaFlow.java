@@ -109,7 +109,7 @@ public final class PpaFlow {
         double simSeconds = 0;
         PowerAnalysis.Result power = null;
         if (o.power()) {
-            step(d, "switching activity of a real job (Verilator, toggle coverage)");
+            step(d, "switching activity of a real job (" + d.activitySource() + ")");
             long s0 = System.nanoTime();
             activity = d.simulate(work.resolve("sim"));
             simSeconds = (System.nanoTime() - s0) / 1e9;
