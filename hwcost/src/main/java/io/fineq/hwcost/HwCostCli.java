@@ -5,6 +5,7 @@ import io.fineq.hwcost.cli.MacCommand;
 import io.fineq.hwcost.cli.PerfCommand;
 import io.fineq.hwcost.cli.PpaCommand;
 import io.fineq.hwcost.cli.ReportCommand;
+import io.fineq.hwcost.cli.SweepCommand;
 import io.fineq.rtl.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 /** Entry point of fineq-hwcost.jar: MAC baseline RTL, Yosys area, performance/energy models, report. */
 @Command(name = "fineq-hwcost", mixinStandardHelpOptions = true, version = "fineq-hwcost 0.1.0",
         description = "FineQ hardware cost: MAC baseline array, PPA flow (area, timing, power), cycle and energy models, HTML report.",
-        subcommands = {MacCommand.class, AreaCommand.class, PpaCommand.class, PerfCommand.class, ReportCommand.class})
+        subcommands = {MacCommand.class, AreaCommand.class, PpaCommand.class, SweepCommand.class, PerfCommand.class, ReportCommand.class})
 public final class HwCostCli implements Runnable {
 
     public static void main(String[] args) {
