@@ -4,6 +4,7 @@ import io.fineq.format.AtomicFiles;
 import io.fineq.hwcost.UserError;
 import io.fineq.hwcost.ppa.PpaStudy;
 import io.fineq.hwcost.sweep.LocalExecutor;
+import io.fineq.hwcost.sweep.SlurmExecutor;
 import io.fineq.hwcost.sweep.SweepExecutor;
 import io.fineq.hwcost.sweep.SweepPlan;
 import io.fineq.hwcost.sweep.SweepPoint;
@@ -34,15 +35,34 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--jobs", description = "local workers (default: by cores and memory)") Integer jobs;
     @Option(names = "--retries", defaultValue = "1", description = "retries of a failed point (0..10), default ${DEFAULT-VALUE}") int retries;
     @Option(names = "--work", defaultValue = "build/sweep", description = "shared work folder (plan, results, logs), default ${DEFAULT-VALUE}") Path work;
+    @Option(names = "--executor", defaultValue = "local", description = "local or slurm (one sbatch --array job), default ${DEFAULT-VALUE}") String executor;
+    @Option(names = "--slurm-partition", description = "sbatch --partition") String partition;
+    @Option(names = "--slurm-time", description = "sbatch --time per task, e.g. 00:30:00") String time;
+    @Option(names = "--slurm-mem", description = "sbatch --mem per task, e.g. 6G") String mem;
+    @Option(names = "--slurm-account", description = "sbatch --account") String account;
+    @Option(names = "--slurm-max-parallel", defaultValue = "0", description = "at most this many tasks at once (0: no limit)") int maxParallel;
+    @Option(names = "--slurm-arg", description = "further sbatch argument, repeatable") List<String> slurmArgs = new ArrayList<>();
+    @Option(names = "--poll-seconds", defaultValue = "10", description = "squeue polling interval (1..600), default ${DEFAULT-VALUE}") int pollSeconds;
 
     @Override
     public Integer call() throws Exception {
         if (retries < 0 || retries > 10) throw new UserError("--retries: " + retries + " is out of range 0..10");
         List<SweepPoint> points = points();
         SweepPlan plan = SweepPlan.create(work, points);
-        int n = jobs != null ? jobs : LocalExecutor.defaultJobs(points);
-        if (n < 1 || n > 64) throw new UserError("--jobs: " + n + " is out of range 1..64");
-        SweepExecutor exec = new LocalExecutor(n, retries, System.out);
+        SweepExecutor exec;
+        switch (executor.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "local" -> {
+                int n = jobs != null ? jobs : LocalExecutor.defaultJobs(points);
+                if (n < 1 || n > 64) throw new UserError("--jobs: " + n + " is out of range 1..64");
+                exec = new LocalExecutor(n, retries, System.out);
+            }
+            case "slurm" -> {
+                if (pollSeconds < 1 || pollSeconds > 600) throw new UserError("--poll-seconds: " + pollSeconds + " is out of range 1..600");
+                exec = new SlurmExecutor(new SlurmExecutor.Options(partition, time, mem, account, maxParallel, slurmArgs), retries,
+                        pollSeconds * 1000L, java.util.Map.of(), System.out);
+            }
+            default -> throw new UserError("--executor: '" + executor + "' is not local or slurm");
+        }
         List<SweepExecutor.Failure> failed = exec.run(plan);
         var results = plan.results();
         AtomicFiles.writeString(work.resolve("sweep.csv"), SweepTable.csv(results));
