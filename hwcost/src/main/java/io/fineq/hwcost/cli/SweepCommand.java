@@ -8,6 +8,7 @@ import io.fineq.hwcost.sweep.SlurmExecutor;
 import io.fineq.hwcost.sweep.SweepExecutor;
 import io.fineq.hwcost.sweep.SweepPlan;
 import io.fineq.hwcost.sweep.SweepPoint;
+import io.fineq.hwcost.sweep.SweepReport;
 import io.fineq.hwcost.sweep.SweepTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +69,8 @@ public final class SweepCommand implements Callable<Integer> {
         AtomicFiles.writeString(work.resolve("sweep.csv"), SweepTable.csv(results));
         AtomicFiles.writeString(work.resolve("sweep-results.json"), SweepTable.json(results));
         System.out.print(SweepTable.csv(results));
-        System.out.println("wrote " + work.resolve("sweep.csv") + " and " + work.resolve("sweep-results.json"));
+        List<String> page = SweepReport.write(work, results);
+        System.out.println("wrote " + work.resolve("sweep.csv") + ", " + work.resolve("sweep-results.json") + " and " + String.join(", ", page));
         for (SweepExecutor.Failure f : failed) System.out.println("FAILED " + f.entry().point().label() + ": " + f.reason() + " (log: " + f.log() + ")");
         return failed.isEmpty() ? 0 : 1;
     }

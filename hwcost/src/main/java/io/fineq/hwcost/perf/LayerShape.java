@@ -26,6 +26,20 @@ public record LayerShape(String name, int outFeatures, int inFeatures) {
                 new LayerShape("down_proj", 4096, 11008));
     }
 
+    /**
+     * The six linear layers of one all-MiniLM-L6-v2 encoder layer (a BERT encoder: hidden 384,
+     * FFN 1536): query, key, value, attention output 384x384, FFN up 1536x384, FFN down 384x1536.
+     */
+    public static List<LayerShape> miniLmL6() {
+        return List.of(
+                new LayerShape("query", 384, 384),
+                new LayerShape("key", 384, 384),
+                new LayerShape("value", 384, 384),
+                new LayerShape("attn_out", 384, 384),
+                new LayerShape("ffn_up", 1536, 384),
+                new LayerShape("ffn_down", 384, 1536));
+    }
+
     /** The same layers with both dimensions divided by {@code divisor} (quick runs, tests). */
     public static List<LayerShape> llama2_7bScaled(int divisor) {
         return llama2_7b().stream().map(l -> new LayerShape(l.name(), Math.max(1, l.outFeatures / divisor),

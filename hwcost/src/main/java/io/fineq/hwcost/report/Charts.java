@@ -92,6 +92,40 @@ public final class Charts {
         write(png, chart);
     }
 
+    /**
+     * Points per series (one colour each) on linear axes, with the Pareto front of all points drawn
+     * as a line: {@code front} is the list of points on it, in x order.
+     */
+    public static void scatter(Path png, String title, String xLabel, String yLabel, Map<String, List<double[]>> series,
+                               List<double[]> front) throws IOException {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        series.forEach((name, pts) -> {
+            XYSeries s = new XYSeries(name, false);
+            for (double[] pt : pts) s.add(pt[0], pt[1]);
+            ds.addSeries(s);
+        });
+        XYSeries f = new XYSeries("Pareto front", false);
+        for (double[] pt : front) f.add(pt[0], pt[1]);
+        ds.addSeries(f);
+        JFreeChart chart = ChartFactory.createScatterPlot(title, xLabel, yLabel, ds, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        int n = ds.getSeriesCount();
+        for (int i = 0; i < n - 1; i++) r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        r.setSeriesLinesVisible(n - 1, true);
+        r.setSeriesShapesVisible(n - 1, false);
+        r.setSeriesPaint(n - 1, Color.DARK_GRAY);
+        r.setSeriesStroke(n - 1, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        plot.setRenderer(r);
+        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        styleCommon(chart);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        write(png, chart);
+    }
+
     private static void styleBars(JFreeChart chart) {
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();

@@ -32,6 +32,7 @@ public final class PointKey {
         MessageDigest md = sha256();
         update(md, p.toString());
         update(md, tools);
+        update(md, "throughput llama/" + SweepPlan.LLAMA_SCALE_DOWN + " tokens " + Throughput.TOKENS);
         PpaDesign d = p.ppaDesign();
         Path rtl = scratch.resolve("key-" + p.label());
         List<Path> files = new java.util.ArrayList<>(d.writeRtl(rtl));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sweep's shared work folder: the planned points with their keys ({@code sweep.json}), one
@@ -28,11 +29,18 @@ public final class SweepPlan {
     /** A planned point and its key. */
     public record Entry(SweepPoint point, String key) { }
 
-    /** A finished point. */
-    public record PointResult(SweepPoint point, String key, PpaResult result) { }
+    /**
+     * A finished point.
+     *
+     * @param throughput useful GMAC/s and GMAC/s per mm² on model shapes ({@link Throughput})
+     */
+    public record PointResult(SweepPoint point, String key, PpaResult result, Map<String, Double> throughput) { }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** LLaMA-2-7B shapes are divided by this for the throughput figures (part of every point's key). */
+    public static final int LLAMA_SCALE_DOWN = 8;
 
     private final Path work;
     private final List<Entry> entries;
@@ -94,7 +102,9 @@ public final class SweepPlan {
                     work.resolve("points").resolve(e.key()), p.power());
             try {
                 PpaResult r = new PpaFlow(log).run(p.ppaDesign(), opts);
-                AtomicFiles.writeString(resultFile(e), JSON.writeValueAsString(new PointResult(p, e.key(), r)));
+                log.println("throughput on model shapes (performance model)");
+                Map<String, Double> tp = Throughput.of(p, r, LLAMA_SCALE_DOWN);
+                AtomicFiles.writeString(resultFile(e), JSON.writeValueAsString(new PointResult(p, e.key(), r, tp)));
                 log.println("done");
             } catch (IOException | RuntimeException ex) {
                 log.println("failed: " + ex);

@@ -17,7 +17,8 @@ public final class SweepTable {
     }
 
     static final String[] COLUMNS = {"key", "design", "rows", "cols", "act_width", "adder_pipeline", "clock_mhz", "library",
-        "area_um2", "array_area_um2", "area_per_pe_um2", "worst_slack_ns", "fmax_mhz", "signoff_clean", "power_mw", "energy_per_mac_pj"};
+        "area_um2", "array_area_um2", "area_per_pe_um2", "worst_slack_ns", "fmax_mhz", "signoff_clean", "power_mw", "energy_per_mac_pj",
+        "llama2_7b_gmacs", "llama2_7b_gmacs_per_mm2", "minilm_l6_gmacs", "minilm_l6_gmacs_per_mm2"};
 
     static List<Map<String, Object>> rows(List<SweepPlan.PointResult> results) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -41,6 +42,7 @@ public final class SweepTable {
             m.put("signoff_clean", r.signOffClean());
             m.put("power_mw", r.powerMw() < 0 ? null : r.powerMw());
             m.put("energy_per_mac_pj", r.energyPerMacPj() < 0 ? null : r.energyPerMacPj());
+            if (pr.throughput() != null) m.putAll(pr.throughput());
             rows.add(m);
         }
         return rows;
