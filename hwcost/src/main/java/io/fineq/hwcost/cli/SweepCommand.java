@@ -49,7 +49,6 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (retries < 0 || retries > 10) throw new UserError("--retries: " + retries + " is out of range 0..10");
         List<SweepPoint> points = points();
-        SweepPlan plan = SweepPlan.create(work, points);
         SweepExecutor exec;
         switch (executor.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "local" -> {
@@ -64,6 +63,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
             default -> throw new UserError("--executor: '" + executor + "' is not local or slurm");
         }
+        SweepPlan plan = SweepPlan.create(work, points);
         List<SweepExecutor.Failure> failed = exec.run(plan);
         var results = plan.results();
         AtomicFiles.writeString(work.resolve("sweep.csv"), SweepTable.csv(results));
