@@ -30,6 +30,13 @@ public final class HtmlReport {
 
     public static List<String> write(Path out, FineqConfig cfg, double clockMhz, List<PpaComparison> area,
                                      List<LlamaWorkload.Layer> layers, Study.PerfTables perf) throws IOException {
+        return write(out, cfg, clockMhz, area, layers, perf, List.of());
+    }
+
+    /** As above, with a design-space sweep's results: its Pareto plots here, its table on sweep.html. */
+    public static List<String> write(Path out, FineqConfig cfg, double clockMhz, List<PpaComparison> area,
+                                     List<LlamaWorkload.Layer> layers, Study.PerfTables perf,
+                                     List<io.fineq.hwcost.sweep.SweepPlan.PointResult> sweep) throws IOException {
         Files.createDirectories(out);
         List<String> files = new ArrayList<>();
         HtmlReport r = new HtmlReport();
@@ -93,6 +100,13 @@ public final class HtmlReport {
         r.img("pairs.png", "Pair code histogram");
         r.img("lengths.png", "Vector length histogram");
         r.energyTable(perf);
+        if (!sweep.isEmpty()) {
+            List<String> page = io.fineq.hwcost.sweep.SweepReport.write(out, sweep);
+            files.addAll(page);
+            r.html.append("<h2>Design-space sweep</h2>\n<p>").append(sweep.size())
+                    .append(" points; every point's numbers are on <a href=\"sweep.html\">sweep.html</a>.</p>\n");
+            for (String f : page) if (f.endsWith(".png")) r.img(f, f.startsWith("pareto-energy") ? "Area vs energy per MAC" : "Area vs throughput per mm²");
+        }
         r.html.append("</body>\n</html>\n");
         AtomicFiles.writeString(out.resolve("index.html"), r.html.toString());
         files.add("index.html");

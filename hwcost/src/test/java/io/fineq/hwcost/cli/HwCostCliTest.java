@@ -53,6 +53,14 @@ class HwCostCliTest {
     }
 
     @Test
+    void reportWithAMissingSweepIsOneLineError() {
+        Result r = run("report", "--sizes", "none", "--sweep", tmp.resolve("nosweep").toString(), "--out", tmp.resolve("rep").toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip()).startsWith("error: sweep: no sweep.json in").doesNotContain("\n");
+        assertThat(tmp.resolve("rep")).doesNotExist();
+    }
+
+    @Test
     void badArrayIsOneLineError() {
         Result r = run("mac", "--array", "0", "--out", tmp.toString());
         assertThat(r.code).isEqualTo(2);

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real single-node Slurm for the tests, in a temporary folder: munged (as root, {@code --force}),
+ * A real single-node Slurm for the tests, in a temporary folder: a munged of its own (own key and
+ * socket, {@code AuthInfo=socket=...}: a machine's munged may be absent, stopped with a stale socket,
+ * or keyed differently, as on a fresh CI machine where the package's daemon is not running),
  * slurmctld and slurmd with a slurm.conf of their own (ports 16817/16818, state, spool and logs in
  * the folder). {@link #close} stops every daemon it started. The clients find it through
  * {@link #env()} ({@code SLURM_CONF}).
@@ -18,17 +20,25 @@ import java.util.concurrent.TimeUnit;
 final class LocalSlurm implements AutoCloseable {
     private final Path dir;
     private final List<Path> pidFiles = new ArrayList<>();
-    private boolean startedMunge;
 
     LocalSlurm(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
-        for (String sub : new String[] {"state", "spool", "log", "run"}) Files.createDirectories(dir.resolve(sub));
+        for (String sub : new String[] {"state", "spool", "log", "run", "munge"}) Files.createDirectories(dir.resolve(sub));
+        Path munge = dir.resolve("munge");
+        Files.setPosixFilePermissions(munge, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path key = munge.resolve("munge.key");
+        byte[] keyBytes = new byte[128];
+        new java.security.SecureRandom().nextBytes(keyBytes);
+        Files.write(key, keyBytes);
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path socket = munge.resolve("munge.socket");
         Files.writeString(conf(), String.join("\n",
                 "ClusterName=fineqtest",
                 "SlurmctldHost=localhost",
                 "SlurmUser=root",
                 "SlurmdUser=root",
                 "AuthType=auth/munge",
+                "AuthInfo=socket=" + socket,
                 "ProctrackType=proctrack/linuxproc",
                 "TaskPlugin=task/none",
                 "SelectType=select/cons_tres",
@@ -47,11 +57,10 @@ final class LocalSlurm implements AutoCloseable {
                 "AccountingStorageType=accounting_storage/none",
                 "NodeName=localhost CPUs=2 State=UNKNOWN",
                 "PartitionName=test Nodes=localhost Default=YES MaxTime=INFINITE State=UP", ""), StandardCharsets.UTF_8);
-        if (!Files.exists(Path.of("/run/munge/munge.socket.2"))) {
-            Files.createDirectories(Path.of("/run/munge"));
-            run(List.of("munged", "--force"));
-            startedMunge = true;
-        }
+        run(List.of("munged", "--force", "--socket=" + socket, "--key-file=" + key,
+                "--pid-file=" + munge.resolve("munged.pid"), "--log-file=" + munge.resolve("munged.log"),
+                "--seed-file=" + munge.resolve("munged.seed")));
+        pidFiles.add(munge.resolve("munged.pid"));
         run(List.of("slurmctld", "-f", conf().toString()));
         pidFiles.add(dir.resolve("run/slurmctld.pid"));
         run(List.of("slurmd", "-f", conf().toString()));
@@ -89,16 +98,14 @@ final class LocalSlurm implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        for (Path pid : pidFiles) {
+        // Slurm daemons first, munged last (they authenticate their shutdown through it).
+        for (int i = pidFiles.size() - 1; i >= 0; i--) {
+            Path pid = pidFiles.get(i);
             if (Files.exists(pid)) {
                 long id = Long.parseLong(Files.readString(pid).strip());
                 ProcessHandle.of(id).ifPresent(ProcessHandle::destroy);
                 ProcessHandle.of(id).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> null).join());
             }
-        }
-        if (startedMunge) {
-            ProcessBuilder pb = new ProcessBuilder("pkill", "-x", "munged");
-            pb.start().waitFor(10, TimeUnit.SECONDS);
         }
     }
 }

@@ -37,6 +37,10 @@ class SweepTest {
         assertThat(new LocalExecutor(1, 0, System.out).run(local)).isEmpty();
         List<SweepPlan.PointResult> localResults = local.results();
         assertThat(localResults).hasSize(4);
+        assertThat(SweepReport.write(tmp.resolve("local"), localResults)).containsExactly("sweep.html", "pareto-energy.png", "pareto-throughput.png");
+        String page = Files.readString(tmp.resolve("local").resolve("sweep.html"));
+        for (SweepPlan.PointResult r : localResults) assertThat(page).contains(r.key());
+        for (SweepPlan.PointResult r : localResults) assertThat(r.throughput().get("minilm_l6_gmacs")).isPositive();
 
         SweepPlan slurm = SweepPlan.create(tmp.resolve("slurm"), fourPoints());
         assertThat(slurm.entries()).extracting(SweepPlan.Entry::key).containsExactlyElementsOf(
