@@ -11,7 +11,6 @@
 //               --coverage-toggle), zeroed after reset; the out file then also gets
 //               "simulated <n>", the cycles they cover
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -68,23 +67,33 @@ void set_port(VlWide<N>& port, const Words& w) {
     for (std::size_t i = 0; i < N; ++i) port[i] = i < w.size() ? w[i] : 0u;
 }
 
+// Hex digits of every byte value: result beats are formatted by table lookup, not printf.
+struct HexTable {
+    char pair[256][2];
+    HexTable() {
+        static const char digits[] = "0123456789abcdef";
+        for (int b = 0; b < 256; ++b) {
+            pair[b][0] = digits[b >> 4];
+            pair[b][1] = digits[b & 15];
+        }
+    }
+};
+const HexTable kHex;
+
+void put_word(std::string& s, uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) s.append(kHex.pair[(v >> shift) & 0xffu], 2);
+}
+
 template <typename T>
-std::string get_port(const T& port) {
-    char buf[32];
+void put_port(std::string& s, const T& port) {
     const uint64_t v = static_cast<uint64_t>(port);
-    std::snprintf(buf, sizeof buf, "%08x%08x", static_cast<unsigned>(v >> 32), static_cast<unsigned>(v));
-    return buf;
+    put_word(s, static_cast<uint32_t>(v >> 32));
+    put_word(s, static_cast<uint32_t>(v));
 }
 
 template <std::size_t N>
-std::string get_port(const VlWide<N>& port) {
-    std::string s;
-    char buf[16];
-    for (std::size_t i = N; i-- > 0;) {
-        std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(port[i]));
-        s += buf;
-    }
-    return s;
+void put_port(std::string& s, const VlWide<N>& port) {
+    for (std::size_t i = N; i-- > 0;) put_word(s, static_cast<uint32_t>(port[i]));
 }
 
 std::string arg(int argc, char** argv, const std::string& key, const std::string& def) {
@@ -140,42 +149,66 @@ int main(int argc, char** argv) {
     ctx->coveragep()->zero();
 #endif
 
+    // The schedule is decoded once, before the clock loop (one op per cycle).
+    struct Op {
+        char kind;  // 'L', 'W' or 'I'
+        uint32_t row;
+        Words data;
+    };
+    std::vector<Op> ops;
+    ops.reserve(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::istringstream ls(lines[i]);
+        std::string op;
+        ls >> op;
+        if (op == "L") {
+            long row;
+            std::string hex;
+            ls >> row >> hex;
+            ops.push_back(Op{'L', static_cast<uint32_t>(row), parse_hex(hex)});
+        } else if (op == "W") {
+            std::string hex;
+            ls >> hex;
+            ops.push_back(Op{'W', 0u, parse_hex(hex)});
+        } else if (op == "I") {
+            ops.push_back(Op{'I', 0u, Words{}});
+        } else {
+            std::cerr << "error: " << sched_file << ": line " << (i + 1) << ": unknown op '" << op << "'\n";
+            return 2;
+        }
+    }
+
+    std::string results;
     long last = -1;
-    const long total = static_cast<long>(lines.size()) + drain;
+    const long total = static_cast<long>(ops.size()) + drain;
     for (long cycle = 0; cycle < total; ++cycle) {
         top->act_we_i = 0;
         top->w_valid_i = 0;
-        if (cycle < static_cast<long>(lines.size())) {
-            std::istringstream ls(lines[cycle]);
-            std::string op;
-            ls >> op;
-            if (op == "L") {
-                long row;
-                std::string hex;
-                ls >> row >> hex;
+        if (cycle < static_cast<long>(ops.size())) {
+            const Op& op = ops[cycle];
+            if (op.kind == 'L') {
                 top->act_we_i = 1;
-                set_port(top->act_row_i, Words{static_cast<uint32_t>(row)});
-                set_port(top->act_i, parse_hex(hex));
-            } else if (op == "W") {
-                std::string hex;
-                ls >> hex;
+                set_port(top->act_row_i, Words{op.row});
+                set_port(top->act_i, op.data);
+            } else if (op.kind == 'W') {
                 top->w_valid_i = 1;
-                set_port(top->w_i, parse_hex(hex));
-            } else if (op != "I") {
-                std::cerr << "error: " << sched_file << ": line " << (cycle + 1) << ": unknown op '" << op << "'\n";
-                return 2;
+                set_port(top->w_i, op.data);
             }
         }
         top->clk_i = 0;
         top->eval();
         if (top->res_valid_o) {
-            out << cycle << " " << get_port(top->res_o) << "\n";
+            results += std::to_string(cycle);
+            results += ' ';
+            put_port(results, top->res_o);
+            results += '\n';
             last = cycle;
         }
         top->clk_i = 1;
         top->eval();
     }
     top->final();
+    out << results;
     out << "cycles " << (last + 1) << "\n";
 #if VM_COVERAGE
     out << "simulated " << total << "\n";

@@ -19,7 +19,6 @@
 // Valid/data are applied while clk_i is low, handshakes are sampled after eval(), before the
 // rising edge, exactly as a synchronous valid/ready protocol defines them.
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -81,24 +80,34 @@ void set_port(VlWide<N>& port, const Words& w) {
     for (std::size_t i = 0; i < N; ++i) port[i] = i < w.size() ? w[i] : 0u;
 }
 
+// Hex digits of every byte value: result beats are formatted by table lookup, two digits per
+// byte, with no printf call per word (the result stream of a 64x64 job is ~1 MB of hex).
+struct HexTable {
+    char pair[256][2];
+    HexTable() {
+        static const char digits[] = "0123456789abcdef";
+        for (int b = 0; b < 256; ++b) {
+            pair[b][0] = digits[b >> 4];
+            pair[b][1] = digits[b & 15];
+        }
+    }
+};
+const HexTable kHex;
+
+void put_word(std::string& s, uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) s.append(kHex.pair[(v >> shift) & 0xffu], 2);
+}
+
 template <typename T>
-std::string get_port(const T& port) {
-    char buf[32];
-    uint64_t v = static_cast<uint64_t>(port);
-    if (sizeof(T) > 4) std::snprintf(buf, sizeof buf, "%08x%08x", static_cast<unsigned>(v >> 32), static_cast<unsigned>(v));
-    else std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(v));
-    return buf;
+void put_port(std::string& s, const T& port) {
+    const uint64_t v = static_cast<uint64_t>(port);
+    if (sizeof(T) > 4) put_word(s, static_cast<uint32_t>(v >> 32));
+    put_word(s, static_cast<uint32_t>(v));
 }
 
 template <std::size_t N>
-std::string get_port(const VlWide<N>& port) {
-    std::string s;
-    char buf[16];
-    for (std::size_t i = N; i-- > 0;) {
-        std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(port[i]));
-        s += buf;
-    }
-    return s;
+void put_port(std::string& s, const VlWide<N>& port) {
+    for (std::size_t i = N; i-- > 0;) put_word(s, static_cast<uint32_t>(port[i]));
 }
 
 std::string arg(int argc, char** argv, const std::string& key, const std::string& def) {
@@ -213,6 +222,8 @@ int main(int argc, char** argv) {
         std::cerr << "error: cannot write " << out_file << "\n";
         return 2;
     }
+    // Result beats collect in memory and are written once at the end.
+    std::string beats;
     std::size_t ai = 0, wi = 0;
     long got = 0, last_cycle = -1;
     long cycle = 0;
@@ -233,7 +244,8 @@ int main(int argc, char** argv) {
         const bool act_fire = act_v && top->act_ready_o;
         const bool w_fire = w_v && top->w_ready_o;
         if (top->res_valid_o && res_r) {
-            out << get_port(top->res_data_o) << "\n";
+            put_port(beats, top->res_data_o);
+            beats += '\n';
             ++got;
             last_cycle = cycle;
         }
@@ -251,7 +263,9 @@ int main(int argc, char** argv) {
         for (long d = 0; d < drain; ++d) {
             tick_half(0);
             if (top->res_valid_o) {
-                out << "extra_beat " << get_port(top->res_data_o) << "\n";
+                beats += "extra_beat ";
+                put_port(beats, top->res_data_o);
+                beats += '\n';
                 ++extra;
             }
             tick_half(1);
@@ -262,6 +276,7 @@ int main(int argc, char** argv) {
     if (tfp) tfp->close();
 #endif
     top->final();
+    out << beats;
     if (got < results) {
         std::cerr << "error: timeout after " << cycle << " cycles: " << got << " of " << results
                   << " results, " << ai << " of " << acts.size() << " activation beats and " << wi << " of "

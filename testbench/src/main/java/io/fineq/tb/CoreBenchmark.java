@@ -83,7 +83,7 @@ public final class CoreBenchmark implements Callable<Integer> {
                 CoreRun run = null;
                 for (int i = 0; i < Math.max(1, repeat); i++) {
                     long s0 = System.nanoTime();
-                    run = sim.runFiles(cfg.resultBeatWidth(), vectors, v.expectedCycles(), work, Stalls.NONE, null);
+                    run = sim.runFiles(vectors, v.expectedCycles(), work, Stalls.NONE, null);
                     best = Math.min(best, (System.nanoTime() - s0) / 1e9);
                 }
                 List<String> diffs = CoreCheck.compare(v, run, true);

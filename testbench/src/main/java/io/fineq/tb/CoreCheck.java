@@ -1,6 +1,5 @@
 package io.fineq.tb;
 
-import io.fineq.golden.BeatCodec;
 import io.fineq.rtl.FineqConfig;
 
 import java.util.ArrayList;
@@ -33,12 +32,12 @@ public final class CoreCheck {
             diffs.add("result stream: expected " + v.expected().size() + " beats, got " + run.results().size());
         if (!run.extraResults().isEmpty())
             diffs.add("result stream: " + run.extraResults().size() + " extra beat(s) after the last expected one (duplicate or spurious), first "
-                    + describe(BeatCodec.unpackSigned(run.extraResults().get(0), c.rows(), c.accWidth())));
+                    + describe(Beats.unpackSignedHex(run.extraResults().get(0), c.rows(), c.accWidth(), "extra result beat 0")));
         int valueDiffs = 0;
         int n = Math.min(run.results().size(), v.expected().size());
         for (int i = 0; i < n; i++) {
             CoreVectors.ResultBeat e = v.expected().get(i);
-            long[] actual = BeatCodec.unpackSigned(run.results().get(i), c.rows(), c.accWidth());
+            long[] actual = Beats.unpackSignedHex(run.results().get(i), c.rows(), c.accWidth(), "result beat " + i);
             for (int r = 0; r < c.rows(); r++) {
                 if (actual[r] != e.y()[r]) {
                     if (valueDiffs < MAX_LISTED) {

@@ -1,7 +1,6 @@
 package io.fineq.tb;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,12 +12,16 @@ import java.util.List;
  * any result offered after the last expected one (a duplicate or spurious beat), and for a model
  * built with toggle coverage the cycles its counters cover ({@code simulatedCycles}, else -1).
  */
-public record CoreRun(List<BigInteger> results, long cycles, long actConsumed, long weightConsumed, List<BigInteger> extraResults,
+public record CoreRun(List<String> results, long cycles, long actConsumed, long weightConsumed, List<String> extraResults,
                       long simulatedCycles) {
 
-    static CoreRun parse(Path out, int resultBits) throws IOException {
-        List<BigInteger> beats = new ArrayList<>();
-        List<BigInteger> extra = new ArrayList<>();
+    /**
+     * Reads the harness's out file. Result beats stay hex text (most significant digit first);
+     * {@link Beats#unpackSignedHex} decodes and range-checks them where they are compared.
+     */
+    static CoreRun parse(Path out) throws IOException {
+        List<String> beats = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
         long cycles = -1, acts = -1, ws = -1, simulated = -1;
         int n = 0;
         for (String line : Files.readAllLines(out)) {
@@ -29,11 +32,11 @@ public record CoreRun(List<BigInteger> results, long cycles, long actConsumed, l
                 String[] f = line.substring(9).trim().split("\\s+");
                 acts = Long.parseLong(f[0]);
                 ws = Long.parseLong(f[1]);
-            } else if (line.startsWith("extra_beat ")) extra.add(Beats.parseHex(line.substring(11), resultBits, where));
+            } else if (line.startsWith("extra_beat ")) extra.add(line.substring(11).trim());
             else if (line.startsWith("extra ")) continue;
             else if (line.startsWith("simulated ")) simulated = Long.parseLong(line.substring(10).trim());
             else if (line.startsWith("timeout ")) throw new IOException(where + ": simulation timed out: " + line);
-            else if (!line.isBlank()) beats.add(Beats.parseHex(line, resultBits, where));
+            else if (!line.isBlank()) beats.add(line.trim());
         }
         if (cycles < 0) throw new IOException(out + ": no 'cycles' line (harness did not finish)");
         return new CoreRun(beats, cycles, acts, ws, extra, simulated);

@@ -23,7 +23,7 @@ public final class CoreSimulator {
      */
     public CoreRun run(CoreVectors v, Path work, Stalls stalls, Path trace) throws IOException {
         StimulusFiles.write(v, work);
-        return runFiles(v.config().resultBeatWidth(), v.expected().size(), v.expectedCycles(), work, stalls, trace);
+        return runFiles(v.expected().size(), v.expectedCycles(), work, stalls, trace);
     }
 
     /**
@@ -32,15 +32,15 @@ public final class CoreSimulator {
      */
     public CoreRun runWithCoverage(CoreVectors v, Path work, Path coverage) throws IOException {
         StimulusFiles.write(v, work);
-        return runFiles(v.config().resultBeatWidth(), v.expected().size(), v.expectedCycles(), work, Stalls.NONE, null, coverage);
+        return runFiles(v.expected().size(), v.expectedCycles(), work, Stalls.NONE, null, coverage);
     }
 
     /** Simulates stimulus files already present in {@code work} (see {@link StimulusFiles}). */
-    public CoreRun runFiles(int resultBits, int results, long expectedCycles, Path work, Stalls stalls, Path trace) throws IOException {
-        return runFiles(resultBits, results, expectedCycles, work, stalls, trace, null);
+    public CoreRun runFiles(int results, long expectedCycles, Path work, Stalls stalls, Path trace) throws IOException {
+        return runFiles(results, expectedCycles, work, stalls, trace, null);
     }
 
-    private CoreRun runFiles(int resultBits, int results, long expectedCycles, Path work, Stalls stalls, Path trace, Path coverage)
+    private CoreRun runFiles(int results, long expectedCycles, Path work, Stalls stalls, Path trace, Path coverage)
             throws IOException {
         Path out = work.resolve("rtl_out.txt");
         Path log = work.resolve("sim.log");
@@ -55,6 +55,6 @@ public final class CoreSimulator {
         if (coverage != null) cmd.add("coverage=" + coverage);
         Files.writeString(log, String.join(" ", cmd) + "\n");
         Processes.run(cmd, work, log, RUN_TIMEOUT_SECONDS);
-        return CoreRun.parse(out, resultBits);
+        return CoreRun.parse(out);
     }
 }

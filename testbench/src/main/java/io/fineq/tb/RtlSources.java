@@ -4,6 +4,7 @@ import io.fineq.rtl.FineqConfig;
 import io.fineq.rtl.GeneratedFile;
 import io.fineq.rtl.ModuleSet;
 import io.fineq.rtl.RtlBackend;
+import io.fineq.rtl.SimulationView;
 import io.fineq.rtl.TemplateRenderer;
 import io.fineq.rtl.VelocityBackend;
 
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * the file contents, so the forms of two back ends never share a model.
  */
 public final class RtlSources {
-    private record Key(String backend, FineqConfig config) {
+    private record Key(String backend, FineqConfig config, boolean simulationView) {
     }
 
     private static final Map<Key, List<SourceFile>> CACHE = new ConcurrentHashMap<>();
@@ -34,14 +35,32 @@ public final class RtlSources {
         return DefaultBackend.VELOCITY;
     }
 
-    /** All module files of the core for {@code c}, from the default back end. */
+    /**
+     * All module files of the core for {@code c} as the Verilator regressions simulate them: the
+     * default back end with its simulation view ({@link SimulationView}, proven equivalent to the
+     * synthesised modules by the generator tests) in place of the modules it replaces.
+     */
     public static List<SourceFile> core(FineqConfig c) {
+        return CACHE.computeIfAbsent(new Key(defaultBackend().name(), c, true), k -> {
+            Map<String, GeneratedFile> view = SimulationView.render(c, DefaultBackend.RENDERER).stream()
+                    .collect(Collectors.toMap(GeneratedFile::name, Function.identity()));
+            return synthesized(c).stream()
+                    .map(s -> view.containsKey(s.name()) ? new SourceFile(s.name(), view.get(s.name()).content()) : s)
+                    .toList();
+        });
+    }
+
+    /**
+     * The synthesised form of the core (what the synthesis flows read), from the default back end:
+     * for flows that name its internal nets, such as the PPA flow's switching activity.
+     */
+    public static List<SourceFile> synthesized(FineqConfig c) {
         return core(c, defaultBackend());
     }
 
-    /** All module files of the core for {@code c}, from {@code backend}. */
+    /** All module files of the core for {@code c}, from {@code backend}, as the back end writes them. */
     public static List<SourceFile> core(FineqConfig c, RtlBackend backend) {
-        return CACHE.computeIfAbsent(new Key(backend.name(), c), k -> render(c, backend));
+        return CACHE.computeIfAbsent(new Key(backend.name(), c, false), k -> render(c, backend));
     }
 
     /**
@@ -54,7 +73,7 @@ public final class RtlSources {
         List<SourceFile> out = new ArrayList<>();
         for (String m : wanted) {
             String file = m + ".v";
-            out.add(core(c).stream().filter(s -> s.name().equals(file)).findFirst()
+            out.add(synthesized(c).stream().filter(s -> s.name().equals(file)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("generator produced no " + file + " for " + c)));
         }
         return List.copyOf(out);
@@ -74,6 +93,7 @@ public final class RtlSources {
 
     /** Created on first use only; the Velocity engine renders concurrently. */
     private static final class DefaultBackend {
-        static final RtlBackend VELOCITY = new VelocityBackend(new TemplateRenderer());
+        static final TemplateRenderer RENDERER = new TemplateRenderer();
+        static final RtlBackend VELOCITY = new VelocityBackend(RENDERER);
     }
 }

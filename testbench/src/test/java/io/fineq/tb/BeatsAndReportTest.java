@@ -29,17 +29,36 @@ class BeatsAndReportTest {
     }
 
     @Test
+    void hexLanesEqualTheBigIntegerUnpacking() {
+        java.util.Random rnd = new java.util.Random(5);
+        for (int[] shape : new int[][] {{64, 16}, {7, 13}, {1, 10}, {3, 63}, {5, 1}}) {
+            int count = shape[0], width = shape[1];
+            for (int t = 0; t < 200; t++) {
+                BigInteger beat = new BigInteger(count * width, rnd);
+                // The harness zero-extends to 32-bit words: leading zero digits must not matter.
+                String hex = "0000000" + beat.toString(16);
+                assertThat(Beats.unpackSignedHex(hex, count, width, "t"))
+                        .containsExactly(BeatCodec.unpackSigned(beat, count, width));
+            }
+        }
+        assertThatThrownBy(() -> Beats.unpackSignedHex("1ff", 1, 8, "out line 4")).hasMessageContaining("out line 4")
+                .hasMessageContaining("above bit 7");
+        assertThatThrownBy(() -> Beats.unpackSignedHex("0g", 1, 8, "out line 5")).hasMessageContaining("out line 5")
+                .hasMessageContaining("not a hex number");
+    }
+
+    @Test
     void harnessOutputParsesResultsCyclesConsumptionAndExtraBeats(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("o.txt");
         Files.writeString(out, "0000ffff\n00000001\nextra_beat 00000002\ncycles 17\nconsumed 4 2\nextra 1\n");
-        CoreRun run = CoreRun.parse(out, 32);
-        assertThat(run.results()).containsExactly(BigInteger.valueOf(0xffff), BigInteger.ONE);
+        CoreRun run = CoreRun.parse(out);
+        assertThat(run.results()).containsExactly("0000ffff", "00000001");
         assertThat(run.cycles()).isEqualTo(17);
         assertThat(run.actConsumed()).isEqualTo(4);
         assertThat(run.weightConsumed()).isEqualTo(2);
-        assertThat(run.extraResults()).containsExactly(BigInteger.TWO);
+        assertThat(run.extraResults()).containsExactly("00000002");
         Files.writeString(out, "timeout 99\n");
-        assertThatThrownBy(() -> CoreRun.parse(out, 32)).hasMessageContaining("timed out");
+        assertThatThrownBy(() -> CoreRun.parse(out)).hasMessageContaining("timed out");
     }
 
     @Test
@@ -49,7 +68,7 @@ class BeatsAndReportTest {
         CoreVectors v = new CoreVectors(c, List.of(BigInteger.ZERO, BigInteger.ZERO), List.of(),
                 List.of(new CoreVectors.ResultBeat(0, 0, 0, 0, new long[] {1, 2}),
                         new CoreVectors.ResultBeat(1, 1, 0, 7, new long[] {-5, 300})), 42);
-        CoreRun run = new CoreRun(List.of(BeatCodec.packSigned(new long[] {1, 2}, 10), BeatCodec.packSigned(new long[] {-5, -300}, 10)),
+        CoreRun run = new CoreRun(List.of(BeatCodec.packSigned(new long[] {1, 2}, 10).toString(16), BeatCodec.packSigned(new long[] {-5, -300}, 10).toString(16)),
                 43, 2, 0, List.of(), -1);
         List<String> diffs = CoreCheck.compare(v, run, true);
         assertThat(diffs).containsExactly(
@@ -63,7 +82,7 @@ class BeatsAndReportTest {
         FineqConfig c = new FineqConfig(1, 1, 8, true, 0);
         CoreVectors v = new CoreVectors(c, List.of(BigInteger.ONE), List.of(new CoreVectors.WeightBeat(BigInteger.ZERO, true)),
                 List.of(new CoreVectors.ResultBeat(0, 0, 0, 0, new long[] {0}), new CoreVectors.ResultBeat(0, 0, 0, 1, new long[] {0})), 5);
-        CoreRun run = new CoreRun(List.of(BigInteger.ZERO), 5, 1, 0, List.of(BigInteger.ZERO), -1);
+        CoreRun run = new CoreRun(List.of("00000000"), 5, 1, 0, List.of("00000000"), -1);
         assertThat(CoreCheck.compare(v, run, true)).containsExactly(
                 "weight stream: 1 beats offered, 0 consumed",
                 "result stream: expected 2 beats, got 1",

@@ -72,7 +72,7 @@ class VectorsCliTest {
         // A user's flow: only the files, no Java objects: the harness reads them as they are.
         FineqConfig cfg = new FineqConfig(4, 4, 8, true, 0);
         CoreVectors v = StimulusFiles.read(cfg, given);
-        CoreRun run = new CoreSimulator(Rtl.core(cfg).model()).runFiles(cfg.resultBeatWidth(), v.expected().size(),
+        CoreRun run = new CoreSimulator(Rtl.core(cfg).model()).runFiles(v.expected().size(),
                 v.expectedCycles(), given, Stalls.NONE, null);
         assertThat(CoreCheck.compare(v, run, true)).isEmpty();
     }

@@ -128,7 +128,7 @@ public final class FineqPpaDesign implements PpaDesign {
         CoreVectors v = GoldenVectors.of(cfg, image, x, golden);
         VerilatorBuild.Model model;
         try {
-            model = new VerilatorBuild().build(top(), RtlSources.core(cfg), CoreRegression.HARNESS, BuildOptions.activity());
+            model = new VerilatorBuild().build(top(), RtlSources.synthesized(cfg), CoreRegression.HARNESS, BuildOptions.activity());
         } catch (java.io.UncheckedIOException e) {
             throw new UserError("verilator build of " + cfg.name() + " for switching activity failed: " + e.getCause().getMessage().lines().findFirst().orElse(""));
         }

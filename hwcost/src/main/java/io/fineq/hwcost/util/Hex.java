@@ -18,17 +18,4 @@ public final class Hex {
         String s = v.toString(16);
         return "0".repeat(Math.max(0, digits - s.length())) + s;
     }
-
-    /** Field i of {@code width} bits of the hex number, sign-extended (two's complement). */
-    public static long[] unpackSigned(String hex, int count, int width) {
-        BigInteger v = new BigInteger(hex, 16);
-        long[] out = new long[count];
-        BigInteger mask = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
-        for (int i = 0; i < count; i++) {
-            long f = v.shiftRight(i * width).and(mask).longValueExact();
-            if (((f >>> (width - 1)) & 1) != 0) f -= 1L << width;
-            out[i] = f;
-        }
-        return out;
-    }
 }

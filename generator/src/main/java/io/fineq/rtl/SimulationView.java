@@ -1,0 +1,33 @@
+package io.fineq.rtl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulation view of a configuration (docs/microarchitecture.md, "Simulation view"): the
+ * modules that Verilator simulates in place of their synthesised forms, rendered from
+ * {@code templates/sim/}. Same file names, ports, registers, latches and clock gates; only the
+ * combinational datapath is written for a simulator ({@link SimulationViewPlan}).
+ */
+public final class SimulationView {
+
+    private SimulationView() {
+    }
+
+    /** The modules this view replaces for {@code cfg}: fineq_pe_row always, fineq_acc without tree pipelining. */
+    public static List<String> replacedModules(FineqConfig cfg) {
+        return new SimulationViewPlan(cfg).treeView() ? List.of("fineq_pe_row", "fineq_acc") : List.of("fineq_pe_row");
+    }
+
+    /** The replacement files ({@code <module>.v}) for {@code cfg}. */
+    public static List<GeneratedFile> render(FineqConfig cfg, TemplateRenderer renderer) {
+        Map<String, Object> context = new java.util.TreeMap<>(TemplateContext.of(cfg, SynthesisOptions.defaults(), ModuleSet.verilogFiles()));
+        context.put("sim", new SimulationViewPlan(cfg));
+        List<GeneratedFile> out = new ArrayList<>();
+        for (String m : replacedModules(cfg)) {
+            out.add(GeneratedFile.utf8(m + ".v", renderer.render("sim/" + m + ".v.vm", context)));
+        }
+        return out;
+    }
+}
