@@ -54,10 +54,11 @@ class DeterminismTest {
         Path out = tmp.resolve("same");
         Path dir = cli(out, "--array=5").resolve("fineq_5x5");
         byte[] first = Files.readAllBytes(dir.resolve("manifest.json"));
-        Files.writeString(dir.resolve("stale.txt"), "left over from an old run");
+        Files.writeString(dir.resolve("user.txt"), "a file the generator did not write");
         cli(out, "--array=5");
         assertThat(Files.readAllBytes(dir.resolve("manifest.json"))).isEqualTo(first);
-        assertThat(names(dir)).doesNotContain("stale.txt");
+        // The user's file survives (issue 11: regeneration must not delete what it did not write).
+        assertThat(Files.readString(dir.resolve("user.txt"))).isEqualTo("a file the generator did not write");
         assertThat(names(out)).containsExactly("fineq_5x5"); // no temporary or backup folder left behind
     }
 
