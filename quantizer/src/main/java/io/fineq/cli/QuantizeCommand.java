@@ -1,5 +1,7 @@
 package io.fineq.cli;
 
+import io.fineq.format.AtomicFiles;
+
 import io.fineq.format.FqwHeader;
 import io.fineq.quant.FineqQuantizer;
 import io.fineq.quant.QuantizedTensor;
@@ -54,9 +56,31 @@ final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "4", paramLabel = "T", description = "Outlier threshold T > 0 (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    /** No output may be the input, and the image and its hex form may not be one file. */
+    private void checkDistinctPaths() {
+        Path inPath = canonical(in);
+        if (!all) {
+            if (canonical(out).equals(inPath)) throw new CliException("--out " + out + " is the input file; choose another output name");
+            if (hex != null && canonical(hex).equals(inPath)) throw new CliException("--hex " + hex + " is the input file; choose another output name");
+            if (hex != null && canonical(hex).equals(canonical(out))) throw new CliException("--hex " + hex + " is the same file as --out; give them different names");
+        } else if (canonical(out).equals(inPath) || (hex != null && canonical(hex).equals(inPath))) {
+            throw new CliException((canonical(out).equals(inPath) ? "--out " + out : "--hex " + hex) + " is the input file; with --all it must be a directory");
+        }
+    }
+
+    /** The real path of an existing file (links resolved), else the normalised absolute path. */
+    private static Path canonical(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         QuantizerOptions opts = Options.quantizer(spec, arrayCols, scale, pairing, threshold);
+        checkDistinctPaths();
         List<InputTensors.Source> sources = InputTensors.select(in, tensor, all);
         Map<String, String> seen = new HashMap<>();
         if (all) {
@@ -74,8 +98,12 @@ final class QuantizeCommand implements Callable<Integer> {
                 progress.begin(t.name(), t.shape());
                 QuantizedTensor qt = quantizer.quantize(t);
                 Path fqw = all ? out.resolve(InputTensors.fileNameOf(t.name()) + ".fqw") : out;
-                qt.image().write(fqw);
-                if (hex != null) qt.image().writeHex(all ? hex.resolve(InputTensors.fileNameOf(t.name()) + ".hex") : hex);
+                // The image and its hex form are committed together: both complete, then both renamed.
+                try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+                    qt.image().write(batch, fqw);
+                    if (hex != null) qt.image().writeHex(batch, all ? hex.resolve(InputTensors.fileNameOf(t.name()) + ".hex") : hex);
+                    batch.commit();
+                }
                 progress.end();
                 FqwHeader h = qt.image().header();
                 stdout.printf(Locale.ROOT, "%s: %s %dx%d -> %s (padded %dx%d, %d blocks, %.4f bits/weight)%n",

@@ -158,6 +158,16 @@ public final class FqwImage {
         AtomicFiles.write(file, out -> out.write(toBytes()));
     }
 
+    /** Adds the image to {@code batch} (committed together with the batch's other outputs). */
+    public void write(AtomicFiles.Batch batch, Path file) throws IOException {
+        batch.write(file, out -> out.write(toBytes()));
+    }
+
+    /** Adds the {@code $readmemh} text form to {@code batch}. */
+    public void writeHex(AtomicFiles.Batch batch, Path file) throws IOException {
+        batch.writeText(file, this::writeHex);
+    }
+
     /**
      * Writes the {@code $readmemh} text form: one block per line, 14 hex digits, byte 6 first.
      */

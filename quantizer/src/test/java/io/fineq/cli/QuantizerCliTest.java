@@ -108,6 +108,22 @@ class QuantizerCliTest {
 
     // ---------------------------------------------------------------- bad input
 
+    @Test
+    void anOutputThatIsTheInputOrTheOtherOutputIsRefusedAndNothingIsTouched() throws IOException {
+        assertThat(CliRunner.run("synth", "--kind", "llama-like", "--rows", "24", "--cols", "16", "--seed", "3", "--out", p("W.npy")).exit()).isZero();
+        byte[] input = Files.readAllBytes(dir.resolve("W.npy"));
+        CliRunner same = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "8", "--out", p("W.npy"));
+        assertFailsCleanly(same, "--out " + p("W.npy") + " is the input file", null);
+        CliRunner viaDots = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "8", "--out", p("x/../W.npy"));
+        assertFailsCleanly(viaDots, "is the input file", null);
+        CliRunner hexIsIn = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "8", "--out", p("W.fqw"), "--hex", p("W.npy"));
+        assertFailsCleanly(hexIsIn, "--hex " + p("W.npy") + " is the input file", dir.resolve("W.fqw"));
+        CliRunner hexIsOut = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "8", "--out", p("W.fqw"), "--hex", p("W.fqw"));
+        assertFailsCleanly(hexIsOut, "is the same file as --out", dir.resolve("W.fqw"));
+        assertThat(Files.readAllBytes(dir.resolve("W.npy"))).isEqualTo(input);
+    }
+
+
     private void assertFailsCleanly(CliRunner r, String expected, Path mustNotExist) {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("fineq-quantizer: ").contains(expected);

@@ -32,20 +32,28 @@ public final class StimulusFiles {
     private StimulusFiles() {
     }
 
-    /** Writes all five files of {@code v} into {@code dir} (each atomically). */
+    /** Writes all five files of {@code v} into {@code dir}, committed together. */
     public static void write(CoreVectors v, Path dir) throws IOException {
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            write(v, dir, batch);
+            batch.commit();
+        }
+    }
+
+    /** Adds the five files of {@code v} in {@code dir} to {@code batch}. */
+    public static void write(CoreVectors v, Path dir, AtomicFiles.Batch batch) throws IOException {
         FineqConfig c = v.config();
         Files.createDirectories(dir);
-        AtomicFiles.writeText(dir.resolve(ACT), w -> {
+        batch.writeText(dir.resolve(ACT), w -> {
             for (BigInteger b : v.activationBeats()) w.write(BeatCodec.hex(b, c.actBeatWidth()) + "\n");
         });
-        AtomicFiles.writeText(dir.resolve(WEIGHTS), w -> {
+        batch.writeText(dir.resolve(WEIGHTS), w -> {
             for (CoreVectors.WeightBeat b : v.weightBeats()) w.write((b.last() ? "1 " : "0 ") + BeatCodec.hex(b.data(), c.weightBeatWidth()) + "\n");
         });
-        AtomicFiles.writeText(dir.resolve(EXPECTED), w -> {
+        batch.writeText(dir.resolve(EXPECTED), w -> {
             for (CoreVectors.ResultBeat r : v.expected()) w.write(BeatCodec.hex(r.packed(c.accWidth()), c.resultBeatWidth()) + "\n");
         });
-        AtomicFiles.writeText(dir.resolve(EXPECTED_DEC), w -> {
+        batch.writeText(dir.resolve(EXPECTED_DEC), w -> {
             StringBuilder sb = new StringBuilder();
             for (CoreVectors.ResultBeat r : v.expected()) {
                 sb.setLength(0);
@@ -54,7 +62,7 @@ public final class StimulusFiles {
                 w.write(sb.append('\n').toString());
             }
         });
-        AtomicFiles.writeString(dir.resolve(CYCLES), v.expectedCycles() + "\n");
+        batch.writeString(dir.resolve(CYCLES), v.expectedCycles() + "\n");
     }
 
     /** Reads the files back; the inverse of {@link #write}. Errors name the file and line. */

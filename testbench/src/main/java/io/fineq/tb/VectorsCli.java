@@ -108,12 +108,23 @@ public final class VectorsCli implements Callable<Integer> {
         if (v < lo || v > hi) throw new IllegalArgumentException(name + " = " + v + " is out of range " + lo + ".." + hi);
     }
 
-    /** Writes every file of the export into {@code dir}. */
+    /**
+     * Writes every file of the export into {@code dir}, committed together: all are written
+     * completely before any replaces a previous export's file, so new activations never sit beside
+     * old expected results.
+     */
     static void write(FineqConfig cfg, FqwImage image, int[][] x, CoreVectors v, Path dir) throws IOException {
         Files.createDirectories(dir);
-        StimulusFiles.write(v, dir);
-        image.write(dir.resolve("weights.fqw"));
-        AtomicFiles.writeText(dir.resolve("activations.txt"), w -> {
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            write(cfg, image, x, v, dir, batch);
+            batch.commit();
+        }
+    }
+
+    private static void write(FineqConfig cfg, FqwImage image, int[][] x, CoreVectors v, Path dir, AtomicFiles.Batch batch) throws IOException {
+        StimulusFiles.write(v, dir, batch);
+        image.write(batch, dir.resolve("weights.fqw"));
+        batch.writeText(dir.resolve("activations.txt"), w -> {
             StringBuilder sb = new StringBuilder();
             for (int[] row : x) {
                 sb.setLength(0);
@@ -131,8 +142,8 @@ public final class VectorsCli implements Callable<Integer> {
                 .put("m", image.header().rows()).put("k", image.header().cols()).put("tokens", x.length)
                 .put("activation_beats", v.activationBeats().size()).put("weight_beats", v.weightBeats().size())
                 .put("result_beats", v.expected().size()).put("expected_cycles", v.expectedCycles());
-        AtomicFiles.writeString(dir.resolve("job.json"), json.writeValueAsString(job) + "\n");
-        AtomicFiles.writeString(dir.resolve("README.txt"), readme(cfg));
+        batch.writeString(dir.resolve("job.json"), json.writeValueAsString(job) + "\n");
+        batch.writeString(dir.resolve("README.txt"), readme(cfg));
     }
 
     static String readme(FineqConfig c) {
