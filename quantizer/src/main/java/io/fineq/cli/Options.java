@@ -11,8 +11,13 @@ final class Options {
     private Options() {
     }
 
+    /** Widest array the generator builds; wider images only pad (C = 10^6 would store 46,875 bits per weight). */
+    static final int MAX_ARRAY_COLS = 1024;
+
     static QuantizerOptions quantizer(CommandSpec spec, int arrayCols, String scale, String pairing, double threshold) {
-        if (arrayCols < 1) throw new ParameterException(spec.commandLine(), "--array-cols must be >= 1, got " + arrayCols);
+        // The array width of a real core: the RTL generator's range (io.fineq.rtl.FineqConfig.MAX_DIM).
+        if (arrayCols < 1 || arrayCols > MAX_ARRAY_COLS)
+            throw new ParameterException(spec.commandLine(), "--array-cols must be 1.." + MAX_ARRAY_COLS + ", got " + arrayCols);
         if (!(threshold > 0) || Double.isInfinite(threshold))
             throw new ParameterException(spec.commandLine(), "--threshold must be a finite number > 0, got " + threshold);
         ScaleRule s;

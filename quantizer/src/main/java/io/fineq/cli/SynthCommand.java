@@ -76,6 +76,7 @@ final class SynthCommand implements Callable<Integer> {
             if (d.npyDescr() == null) throw new ParameterException(spec.commandLine(), "--dtype for .npy must be F32 or F16, got " + dtype);
             if (!tensors.isEmpty() || count != 1) throw new ParameterException(spec.commandLine(), "--tensor and --count apply to .safetensors outputs only");
             SyntheticTensor t = new SyntheticTensor(stem(file), k, rows, cols, seed);
+            checkSpace((long) rows * cols * d.bytes());
             NpyWriter.write(out, t, d);
             spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s %s %dx%d seed %d%n", out, k, d, rows, cols, seed);
             return 0;
@@ -98,13 +99,28 @@ final class SynthCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), "--tensor " + s + ": rows and cols must be 1.." + Integer.MAX_VALUE);
                 }
                 if (r < 1 || c < 1) throw new ParameterException(spec.commandLine(), "--tensor " + s + ": rows and cols must be >= 1");
+                String name = m.group(1);
+                if (items.stream().anyMatch(it -> it.data().name().equals(name)))
+                    throw new ParameterException(spec.commandLine(), "--tensor " + name + " is given twice; tensor names must be unique");
                 items.add(SafetensorsWriter.Item.matrix(new SyntheticTensor(m.group(1), k, r, c, seed + items.size()), d));
             }
         }
+        checkSpace(items.stream().mapToLong(it -> (long) it.data().rows() * it.data().cols() * d.bytes()).sum());
         SafetensorsWriter.write(out, items);
         for (SafetensorsWriter.Item it : items)
             spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s %s %s %s%n", out, it.data().name(), k, d, it.data().shape());
         return 0;
+    }
+
+    /** Refuses an output larger than the free space of its file system, before writing a byte. */
+    private void checkSpace(long bytes) throws java.io.IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        while (dir != null && !java.nio.file.Files.exists(dir)) dir = dir.getParent();
+        if (dir == null) return;
+        long free = java.nio.file.Files.getFileStore(dir).getUsableSpace();
+        if (bytes + (1L << 20) > free)
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--out %s: the tensors need %.1f GB, the file system has %.1f GB free", out, bytes / 1e9, free / 1e9));
     }
 
     private static String stem(String file) {

@@ -20,7 +20,9 @@ import java.util.Arrays;
 public final class FqwImage {
     public static final byte[] MAGIC = {'F', 'Q', 'W', '1'};
     public static final int BLOCK_BYTES = 7;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** No scalar coercion: a header number written as a string ("48") is an error, not 48. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS).build();
     /** Largest header we accept; real headers are a few hundred bytes. */
     private static final int MAX_HEADER_BYTES = 1 << 20;
 
@@ -100,6 +102,9 @@ public final class FqwImage {
         FqwHeader h;
         try {
             h = JSON.readValue(json, FqwHeader.class);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            throw new FqwFormatException(name + ": header field '" + field + "' has the wrong type (" + e.getOriginalMessage().split("\n")[0] + ")");
         } catch (IOException e) {
             throw new FqwFormatException(name + ": header JSON is not valid: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }

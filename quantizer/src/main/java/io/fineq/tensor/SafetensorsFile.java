@@ -73,10 +73,34 @@ public final class SafetensorsFile {
                 if (f.getKey().equals("__metadata__")) continue;
                 entries.add(parseEntry(file, f.getKey(), f.getValue(), dataSize));
             }
+            checkIndexedBuffer(file, entries, dataSize);
             return new SafetensorsFile(file, dataStart, Collections.unmodifiableList(entries));
         } catch (NoSuchFileException e) {
             throw new TensorFormatException(file + ": no such file");
         }
+    }
+
+    /**
+     * The safetensors rule: the tensors' byte ranges tile the data buffer exactly, without overlap
+     * and without holes. An overlap would make two tensors share bytes; a hole hides unindexed data.
+     */
+    private static void checkIndexedBuffer(Path file, List<Entry> entries, long dataSize) throws TensorFormatException {
+        List<Entry> byStart = new ArrayList<>(entries);
+        byStart.sort(java.util.Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
+        long pos = 0;
+        Entry prev = null;
+        for (Entry e : byStart) {
+            if (e.begin() < pos)
+                throw new TensorFormatException(file + ": tensor '" + e.name() + "' data_offsets [" + e.begin() + ", " + e.end()
+                        + "] overlap tensor '" + prev.name() + "' [" + prev.begin() + ", " + prev.end() + "]");
+            if (e.begin() > pos)
+                throw new TensorFormatException(file + ": bytes " + pos + ".." + e.begin() + " of the data buffer belong to no tensor (before tensor '"
+                        + e.name() + "'); safetensors data must be fully indexed");
+            pos = e.end();
+            prev = e;
+        }
+        if (pos != dataSize)
+            throw new TensorFormatException(file + ": bytes " + pos + ".." + dataSize + " of the data buffer belong to no tensor; safetensors data must be fully indexed");
     }
 
     private static Entry parseEntry(Path file, String name, JsonNode v, long dataSize) throws TensorFormatException {

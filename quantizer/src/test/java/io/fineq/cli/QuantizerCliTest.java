@@ -196,6 +196,43 @@ class QuantizerCliTest {
     }
 
     @Test
+    void synthRefusesDuplicateNamesAndOutputsLargerThanTheDisk() {
+        Path st = dir.resolve("d.safetensors");
+        assertFailsCleanly(CliRunner.run("synth", "--tensor", "a=8x8", "--tensor", "a=4x4", "--out", st.toString()),
+                "--tensor a is given twice; tensor names must be unique", st);
+        Path big = dir.resolve("big.npy");
+        // 10^6 x 10^6 F32 = 4 TB: refused before a byte is written.
+        assertFailsCleanly(CliRunner.run("synth", "--rows", "1000000", "--cols", "1000000", "--out", big.toString()),
+                "the tensors need 4000.0 GB, the file system has", big);
+    }
+
+    @Test
+    void safetensorsWithOverlappingOrUnindexedBytesAndFqwHeadersWithStringNumbersAreRejected() throws IOException {
+        String overlap = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[0,16]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[1,2],\"data_offsets\":[8,16]}}";
+        Files.write(dir.resolve("o.safetensors"), io.fineq.tensor.NpyFileTestBytes.safetensors(overlap, new byte[16]));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("o.safetensors"), "--tensor", "a", "--array-cols", "4", "--out", p("o.fqw")), "overlap tensor 'a' [0, 16]", dir.resolve("o.fqw"));
+        String hole = "{\"a\":{\"dtype\":\"F32\",\"shape\":[1,2],\"data_offsets\":[0,8]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[1,2],\"data_offsets\":[12,20]}}";
+        Files.write(dir.resolve("h.safetensors"), io.fineq.tensor.NpyFileTestBytes.safetensors(hole, new byte[20]));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("h.safetensors"), "--tensor", "a", "--array-cols", "4", "--out", p("h.fqw")), "bytes 8..12 of the data buffer belong to no tensor", dir.resolve("h.fqw"));
+
+        assertThat(CliRunner.run("synth", "--rows", "8", "--cols", "8", "--out", p("s.npy")).exit()).isZero();
+        assertThat(CliRunner.run("quantize", "--in", p("s.npy"), "--array-cols", "8", "--out", p("s.fqw")).exit()).isZero();
+        byte[] good = Files.readAllBytes(dir.resolve("s.fqw"));
+        String text = new String(good, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String bad = text.replace("\"rows\":8", "\"rows\":\"8\"");
+        assertThat(bad).isNotEqualTo(text);
+        // The JSON length field (4 bytes little-endian after the magic) grows by the two quotes.
+        byte[] b = bad.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int lenAt = text.indexOf('{') - 4;
+        java.nio.ByteBuffer.wrap(b, lenAt, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(java.nio.ByteBuffer.wrap(good, lenAt, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() + 2);
+        Files.write(dir.resolve("str.fqw"), b);
+        assertFailsCleanly(CliRunner.run("inspect", p("str.fqw")), "header field 'rows' has the wrong type", null);
+    }
+
+    @Test
     void unknownTensorAndBadOptions() throws IOException {
         SafetensorsWriter.write(dir.resolve("m.safetensors"), List.of(
                 SafetensorsWriter.Item.matrix(new SyntheticTensor("a", SynthKind.GAUSSIAN, 4, 4, 1), DType.F32),
@@ -206,9 +243,13 @@ class QuantizerCliTest {
         assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--array-cols", "4", "--out", out.toString()),
                 "holds 2 2-D tensors; choose one with --tensor NAME or use --all", out);
         assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "a", "--array-cols", "0", "--out", out.toString()),
-                "--array-cols must be >= 1, got 0", out);
+                "--array-cols must be 1..1024, got 0", out);
         assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "a", "--array-cols", "-3", "--out", out.toString()),
-                "--array-cols must be >= 1, got -3", out);
+                "--array-cols must be 1..1024, got -3", out);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "a", "--array-cols", "2147483647", "--out", out.toString()),
+                "--array-cols must be 1..1024, got 2147483647", out);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "a", "--array-cols", "1025", "--out", out.toString()),
+                "--array-cols must be 1..1024, got 1025", out);
         assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "a", "--array-cols", "4", "--threshold", "0", "--out", out.toString()),
                 "--threshold must be a finite number > 0", out);
         assertFailsCleanly(CliRunner.run("quantize", "--in", p("m.safetensors"), "--tensor", "a", "--array-cols", "4", "--scale", "max", "--out", out.toString()),

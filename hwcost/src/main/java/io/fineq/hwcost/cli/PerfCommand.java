@@ -27,6 +27,7 @@ public final class PerfCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (scaleDown < 1 || scaleDown > 4096) throw new io.fineq.hwcost.UserError("--scale-down: " + scaleDown + " is out of range 1..4096");
+        if (!(clockMhz >= 1 && clockMhz <= 5000)) throw new io.fineq.hwcost.UserError("--clock-mhz: " + clockMhz + " is out of range 1..5000");
         FineqConfig cfg = new FineqConfig(array, array, 8, true, 0);
         List<Integer> seqs = Sizes.parse("--seq", seq, 1 << 20);
         List<LayerShape> shapes = scaleDown == 1 ? LayerShape.llama2_7b() : LayerShape.llama2_7bScaled(scaleDown);

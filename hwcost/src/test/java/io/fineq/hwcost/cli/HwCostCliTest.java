@@ -61,22 +61,34 @@ class HwCostCliTest {
     }
 
     @Test
+    void perfClockOutOfRangeIsOneLineError() {
+        for (String clock : new String[] {"0", "-5", "NaN", "1e9"}) {
+            Result r = run("perf", "--clock-mhz", clock);
+            assertThat(r.code).as(clock).isEqualTo(2);
+            assertThat(r.err.strip()).as(clock).startsWith("error: --clock-mhz: ").endsWith("is out of range 1..5000");
+            assertThat(r.out).doesNotContain("Infinity");
+        }
+    }
+
+    @Test
     void badArrayIsOneLineError() {
         Result r = run("mac", "--array", "0", "--out", tmp.toString());
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err.strip()).doesNotContain("\n").contains("rows").contains("1..1024");
     }
 
-    private record Result(int code, String err) {
+    private record Result(int code, String err, String out) {
     }
 
     private static Result run(String... args) {
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Result(HwCostCli.run(args), err.toString(StandardCharsets.UTF_8));
+            int code = HwCostCli.run(args);
+            return new Result(code, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
