@@ -17,6 +17,7 @@ public final class RtlGenerator {
     private static final List<FlowTemplate> FLOW_FILES = List.of(
             new FlowTemplate("fineq.f.vm", cfg -> "fineq.f"),
             new FlowTemplate("synth.ys.vm", cfg -> "synth.ys"),
+            new FlowTemplate("synth.tcl.vm", cfg -> "synth.tcl"),
             new FlowTemplate("constraints.sdc.vm", cfg -> "constraints.sdc"),
             new FlowTemplate("dc_synth.tcl.vm", cfg -> "dc_synth.tcl"),
             new FlowTemplate("fineq.core.vm", RtlGenerator::coreFileName));

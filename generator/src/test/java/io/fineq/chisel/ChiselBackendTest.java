@@ -42,7 +42,7 @@ class ChiselBackendTest {
         List<GeneratedFile> files = ChiselBackend.emit(ODD, out);
 
         List<String> expected = new ArrayList<>(ModuleSet.verilogFiles());
-        expected.addAll(List.of("fineq.f", "synth.ys", "constraints.sdc", "dc_synth.tcl", "fineq_3x5.core", "manifest.json"));
+        expected.addAll(List.of("fineq.f", "synth.ys", "synth.tcl", "constraints.sdc", "dc_synth.tcl", "fineq_3x5.core", "manifest.json"));
         assertThat(files).extracting(GeneratedFile::name).containsExactlyInAnyOrderElementsOf(expected);
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrderElementsOf(expected);

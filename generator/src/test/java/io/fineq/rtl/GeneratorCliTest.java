@@ -65,6 +65,27 @@ class GeneratorCliTest {
         assertThat(entries()).as("nothing written").isZero();
     }
 
+    /** Under Maven (mvn generate-rtl) a bad parameter ends the build with no Java stack trace. */
+    @Test
+    void mavenEntryFailsWithoutAStackTrace() {
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RuntimeException thrown = null;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            MavenGenerateRtl.main(new String[] {"--array=0", "--out=" + out.resolve("m")});
+        } catch (RuntimeException e) {
+            thrown = e;
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertThat(thrown).isNotNull();
+        assertThat(thrown.getStackTrace()).isEmpty();
+        assertThat(thrown.getMessage()).contains("bad parameter").doesNotContain("\n");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: parameter array: 0 is out of range 1..1024");
+        assertThat(out.resolve("m")).doesNotExist();
+    }
+
     @Test
     void unknownOptionIsAUsageError() {
         Run r = run("--colums=4");

@@ -57,6 +57,21 @@ class YosysSynthTest {
         assertThat(flops).isGreaterThanOrEqualTo(cfg.cols() * 2 * FineqConfig.BLOCK_BITS + cfg.rows() * cfg.accWidth());
     }
 
+    /** synth.tcl and fineq.f (with Verilator's -F) work from any folder, e.g. the repository root. */
+    @Test
+    void scriptAndFilelistWorkFromAnotherFolder() throws Exception {
+        Path dir = Generated.into(out, new FineqConfig(4, 4, 8, true, 0));
+        Path elsewhere = java.nio.file.Files.createDirectories(out.resolve("elsewhere"));
+        ExternalTool.Result y = ExternalTool.run(elsewhere, 600, List.of("yosys", "-q", "-l", "y.log", "-c", dir.resolve("synth.tcl").toString()));
+        assertThat(y.exitCode()).as(tail(Files.readString(elsewhere.resolve("y.log")))).isZero();
+        assertThat(Files.readString(elsewhere.resolve("y.log"))).contains("fineq_core");
+        ExternalTool.Result v = ExternalTool.run(elsewhere, 600, List.of("verilator", "--lint-only", "-Wall", "--top-module", "fineq_core",
+                "-F", dir.resolve("fineq.f").toString()));
+        assertThat(v.exitCode()).isZero();
+        // The same from inside the folder with the plain filelist and script (the other usual way).
+        assertThat(ExternalTool.run(dir, 600, List.of("yosys", "-q", "-s", "synth.ys")).exitCode()).isZero();
+    }
+
     private static int count(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         int n = 0;
