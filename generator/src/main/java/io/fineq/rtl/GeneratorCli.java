@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * strings so that an empty value means "not given" and every bad value gets one line naming the
  * parameter and its range. Exit codes: 0 done, 1 output could not be written, 2 bad parameter.
  */
-@Command(name = "fineq-generator", mixinStandardHelpOptions = true, version = "fineq-generator 0.1.0",
+@Command(name = "fineq-generator", mixinStandardHelpOptions = true, version = "fineq 0.1.0",
         sortOptions = false,
         description = "Generates the FineQ accelerator RTL (Verilog-2005) with filelist, Yosys, Design Compiler and FuseSoC files.")
 public final class GeneratorCli implements Callable<Integer> {

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of fineq-hwcost.jar: MAC baseline RTL, Yosys area, performance/energy models, report. */
-@Command(name = "fineq-hwcost", mixinStandardHelpOptions = true, version = "fineq-hwcost 0.1.0",
+@Command(name = "fineq-hwcost", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class,
         description = "FineQ hardware cost: MAC baseline array, PPA flow (area, timing, power), cycle and energy models, HTML report.",
         subcommands = {MacCommand.class, AreaCommand.class, PpaCommand.class, SweepCommand.class, PerfCommand.class, ReportCommand.class})
 public final class HwCostCli implements Runnable {
@@ -20,25 +20,18 @@ public final class HwCostCli implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code; errors print one line, never a stack trace. */
+    /** Runs the command line and returns the exit code; errors follow io.fineq.cli.CliConventions. */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new HwCostCli());
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            String msg = ex instanceof ConfigException || ex instanceof UserError
-                    ? ex.getMessage()
-                    : ex.getClass().getSimpleName() + ": " + ex.getMessage();
-            cmd.getErr().println("error: " + msg);
-            return 2;
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see --help)");
-            return 2;
-        });
-        return cl.execute(args);
+        CommandLine cl = io.fineq.cli.CliConventions.configure(new CommandLine(new HwCostCli()),
+                new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
+        return io.fineq.cli.CliConventions.execute(cl, args);
     }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        throw io.fineq.cli.CliConventions.subcommandRequired(spec.commandLine());
     }
 }

@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code inspect}: header, pair-code histogram, bits per weight and decoded statistics of a {@code .fqw}. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Describe a .fqw weight image.")
-final class InspectCommand implements Callable<Integer> {
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class, description = "Describe a .fqw weight image.")
+public final class InspectCommand implements Callable<Integer> {
     private static final String[] CODE_MEANING = {"all 2-bit", "first zero", "second zero", "third zero"};
 
     @Spec

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code quantize}: weights to a {@code .fqw} image (and optionally its {@code .hex} form). */
-@Command(name = "quantize", mixinStandardHelpOptions = true,
+@Command(name = "quantize", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class,
         description = "Quantise a weight matrix (.npy, or a .safetensors tensor) to a FineQ .fqw image.")
-final class QuantizeCommand implements Callable<Integer> {
+public final class QuantizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

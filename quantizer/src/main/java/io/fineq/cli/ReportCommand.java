@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code report}: the error table of FineQ (every variant) against RTN / uniform baselines. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class,
         description = "Weight and output error of FineQ (absmax/mse x paper/exhaustive) vs RTN 2-bit, uniform 2-bit and RTN 3-bit.")
-final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * {@code synth}: seeded synthetic weights as {@code .npy} (one tensor) or {@code .safetensors}
  * (one or several). Tensor i (0-based) of a file uses seed {@code seed + i}.
  */
-@Command(name = "synth", mixinStandardHelpOptions = true,
+@Command(name = "synth", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class,
         description = "Write seeded synthetic weights (.npy, or .safetensors with one or more tensors).")
-final class SynthCommand implements Callable<Integer> {
+public final class SynthCommand implements Callable<Integer> {
     private static final Pattern SPEC = Pattern.compile("(.+)=(\\d+)x(\\d+)");
 
     @Spec

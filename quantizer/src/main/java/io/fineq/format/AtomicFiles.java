@@ -10,6 +10,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,10 +97,22 @@ public final class AtomicFiles {
             Path dir = abs.getParent();
             if (dir != null) Files.createDirectories(dir);
             removeStaleTemps(dir);
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + "." + PID + "-", ".tmp");
+            // Created with the default mode (0666 less the umask), like any file the user writes;
+            // Files.createTempFile would make it owner-only (0600).
+            Path tmp;
+            OutputStream raw;
+            while (true) {
+                tmp = dir.resolve("." + abs.getFileName() + "." + PID + "-" + (ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+                try {
+                    raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    break;
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // another name
+                }
+            }
             LIVE.add(tmp);
             temps.put(abs, tmp);
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
                 body.writeTo(out);
             }
         }

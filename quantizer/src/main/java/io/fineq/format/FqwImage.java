@@ -80,6 +80,8 @@ public final class FqwImage {
         byte[] all;
         try {
             all = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new FqwFormatException(file + ": no such file");
         } catch (IOException e) {
             throw new IOException(file + ": cannot read (" + e.getMessage() + ")", e);
         }

@@ -62,6 +62,6 @@ class LargeTensorProcessTest {
         assertThat(p.exitValue()).isEqualTo(2);
         List<String> err = Files.readAllLines(dir.resolve("err.txt"), StandardCharsets.UTF_8);
         assertThat(err).hasSize(1);
-        assertThat(err.get(0)).startsWith("fineq-quantizer: ").contains("x.fqw");
+        assertThat(err.get(0)).startsWith("error: ").contains("x.fqw");
     }
 }

@@ -126,7 +126,7 @@ class QuantizerCliTest {
 
     private void assertFailsCleanly(CliRunner r, String expected, Path mustNotExist) {
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("fineq-quantizer: ").contains(expected);
+        assertThat(r.err()).startsWith("error: ").contains(expected);
         assertThat(r.err().strip().lines()).as("one line: " + r.err()).hasSize(1);
         assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
         if (mustNotExist != null) {

@@ -56,6 +56,13 @@ class AtomicFilesTest {
     }
 
     @Test
+    void outputsGetTheModeOfAnyNewFileNotOwnerOnly() throws IOException {
+        Path plain = Files.createFile(dir.resolve("plain.txt")); // 0666 less this process's umask
+        AtomicFiles.writeString(dir.resolve("out.txt"), "x");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("out.txt"))).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void temporariesOfADeadProcessAreRemovedByTheNextWrite() throws Exception {
         Process p = new ProcessBuilder("true").start();
         p.waitFor(10, TimeUnit.SECONDS);

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * same check can run in any simulator or a gate-level flow. Everything is a function of the
  * options: the same command writes byte-identical files.
  */
-@Command(name = "fineq-vectors", mixinStandardHelpOptions = true, version = "fineq-vectors 0.1.0",
+@Command(name = "fineq-vectors", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class,
         description = "Write FineQ core golden vectors (stimulus + expected outputs) for a configuration and a seed.")
 public final class VectorsCli implements Callable<Integer> {
     @Spec
@@ -58,20 +58,9 @@ public final class VectorsCli implements Callable<Integer> {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command; returns the exit code (0 ok, 2 bad input, 1 I/O failure). */
+    /** Runs the command; returns the exit code (io.fineq.cli.CliConventions: 0 ok, 2 bad input, 1 other failure). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new VectorsCli());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("fineq-vectors: " + e.getMessage());
-            return e instanceof IOException && !(e instanceof FqwFormatException) ? 1 : 2;
-        });
-        cl.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("fineq-vectors: " + e.getMessage());
-            return 2;
-        });
-        return cl.execute(args);
+        return io.fineq.cli.CliConventions.execute(io.fineq.cli.CliConventions.configure(new CommandLine(new VectorsCli()), out, err), args);
     }
 
     @Override

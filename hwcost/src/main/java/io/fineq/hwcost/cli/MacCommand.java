@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code mac}: renders the MAC baseline array into {@code <out>/mac_RxC/}. */
-@Command(name = "mac", mixinStandardHelpOptions = true, description = "Render the MAC baseline systolic array (Verilog-2005).")
+@Command(name = "mac", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class, description = "Render the MAC baseline systolic array (Verilog-2005).")
 public final class MacCommand implements Callable<Integer> {
     @Option(names = "--array", description = "R = C = N (1..1024); overrides --rows/--cols") Integer array;
     @Option(names = "--rows", defaultValue = "64", description = "R, array rows (1..1024), default ${DEFAULT-VALUE}") int rows;

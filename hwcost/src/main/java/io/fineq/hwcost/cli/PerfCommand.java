@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code perf}: cycles, utilisation, time and energy of LLaMA-2-7B layers, FineQ vs MAC baseline. */
-@Command(name = "perf", mixinStandardHelpOptions = true,
+@Command(name = "perf", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class,
         description = "Cycle and energy model of LLaMA-2-7B layer shapes on FineQ vs the MAC baseline.")
 public final class PerfCommand implements Callable<Integer> {
     @Option(names = "--array", defaultValue = "64", description = "R = C (1..1024), default ${DEFAULT-VALUE}") int array;

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  * OpenSTA, power from a simulated real job) for the FineQ core and the MAC baseline, with the
  * FineQ/MAC ratios next to the paper's.
  */
-@Command(name = "ppa", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "ppa", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class, sortOptions = false,
         description = {"Area, timing and power of the FineQ core and the MAC baseline in a Liberty library: Yosys synthesis,",
                 "design-rule buffer trees, OpenSTA timing, power from the switching activity of a real quantized job."})
 public class PpaCommand implements Callable<Integer> {

@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code report}: area (the PPA flow without power), performance and energy in one HTML page with PNG plots. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class,
         description = "Write an HTML report with PNG plots: area breakdown, cycles and energy vs sequence length, code histograms.")
 public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder (index.html and PNGs)") Path out;

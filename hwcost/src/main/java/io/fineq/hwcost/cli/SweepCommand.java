@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * {@code sweep}: the PPA flow over every combination of the given parameters; one result per
  * point named by a hash of what determines it, so a re-run only computes what is missing or changed.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class, sortOptions = false,
         description = {"Design-space sweep: the PPA flow over every combination of sizes, activation widths, adder pipelining,",
                 "clocks, libraries and designs. Finished points are kept and skipped on a re-run."})
 public final class SweepCommand implements Callable<Integer> {
