@@ -86,7 +86,15 @@ public final class VectorsCli implements Callable<Integer> {
             image = JobInputs.syntheticImage(m, kk, cols, seed);
         }
         int[][] x = JobInputs.randomActivations(n, kk, actWidth, seed);
+        java.io.PrintWriter progress = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        progress.printf(java.util.Locale.ROOT, "fineq-vectors: golden model of %s on M=%d K=%d N=%d ...%n",
+                cfg.name(), image.header().rows(), kk, n);
+        progress.flush();
         CoreVectors v = GoldenVectors.of(cfg, image, x);
+        progress.printf(java.util.Locale.ROOT, "fineq-vectors: %d result beats, %d cycles (%.1f s); writing %s ...%n",
+                v.expected().size(), v.expectedCycles(), (System.nanoTime() - t0) / 1e9, out);
+        progress.flush();
         write(cfg, image, x, v, out);
         spec.commandLine().getOut().println("fineq-vectors: wrote " + v.expected().size() + " expected result beats, " + v.expectedCycles()
                 + " expected cycles, to " + out);
@@ -142,9 +150,10 @@ public final class VectorsCli implements Callable<Integer> {
                 Core: fineq_core, R = %d rows, C = %d cols, ACT_W = %d, termination = %s, adder pipeline P = %d
                 (S = %d tree pipeline registers), ACC_W = %d. job.json repeats these and the stream lengths.
 
-                All hex files: one beat per line, exactly ceil(bits/4) lowercase hex digits, most
-                significant digit first (the form $readmemh reads); field i of a beat sits at bits
-                [i*w +: w], i.e. field 0 is at the right end of the line.
+                Hex beats: one per line, exactly ceil(bits/4) lowercase hex digits, most significant
+                digit first (the form $readmemh reads; weights.hex puts a 0/1 last flag and a space
+                before each beat, see below); field i of a beat sits at bits [i*w +: w], i.e. field 0
+                is at the right end of the beat.
 
                 activations.hex  act_data_i beats (C*ACT_W = %d bits), in order; channel c at [c*ACT_W +: ACT_W],
                                  two's complement. Tile by tile: R beats per tile, beat r = token nt*R + r.

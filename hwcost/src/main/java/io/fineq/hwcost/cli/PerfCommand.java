@@ -31,7 +31,7 @@ public final class PerfCommand implements Callable<Integer> {
         FineqConfig cfg = new FineqConfig(array, array, 8, true, 0);
         List<Integer> seqs = Sizes.parse("--seq", seq, 1 << 20);
         List<LayerShape> shapes = scaleDown == 1 ? LayerShape.llama2_7b() : LayerShape.llama2_7bScaled(scaleDown);
-        List<LlamaWorkload.Layer> layers = LlamaWorkload.build(shapes, cfg.cols(), seed);
+        List<LlamaWorkload.Layer> layers = LlamaWorkload.build(shapes, cfg.cols(), seed, System.err);
         Study.PerfTables t = Study.perf(cfg, layers, seqs, new PerfModel(cfg, clockMhz), new EnergyModel(cfg, EnergyTable.horowitz45nm()));
         System.out.print(t.text());
         return 0;

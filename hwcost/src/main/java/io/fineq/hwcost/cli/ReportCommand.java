@@ -55,7 +55,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         List<LayerShape> shapes = scaleDown == 1 ? LayerShape.llama2_7b() : LayerShape.llama2_7bScaled(scaleDown);
         long t0 = System.nanoTime();
-        List<LlamaWorkload.Layer> layers = LlamaWorkload.build(shapes, cfg.cols(), seed);
+        List<LlamaWorkload.Layer> layers = LlamaWorkload.build(shapes, cfg.cols(), seed, System.err);
         System.out.printf(Locale.ROOT, "quantized %d layers in %.1f s%n", layers.size(), (System.nanoTime() - t0) / 1e9);
         Study.PerfTables perf = Study.perf(cfg, layers, seqs, new PerfModel(cfg, clockMhz), new EnergyModel(cfg, EnergyTable.horowitz45nm()));
         System.out.print(perf.text());

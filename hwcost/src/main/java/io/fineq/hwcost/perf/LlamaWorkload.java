@@ -24,6 +24,17 @@ public final class LlamaWorkload {
     }
 
     public static List<Layer> build(List<LayerShape> shapes, int arrayCols, long seed) {
+        return build(shapes, arrayCols, seed, null);
+    }
+
+    /**
+     * As {@link #build(List, int, long)}, printing one line per layer to {@code progress} (null: silent)
+     * with an estimate of the time left from the layers done so far (time grows with M x K).
+     */
+    public static List<Layer> build(List<LayerShape> shapes, int arrayCols, long seed, java.io.PrintStream progress) {
+        long totalWork = shapes.stream().mapToLong(s -> (long) s.outFeatures() * s.inFeatures()).sum();
+        long doneWork = 0;
+        long start = System.nanoTime();
         FineqQuantizer quantizer = new FineqQuantizer(QuantizerOptions.defaults(arrayCols));
         List<Layer> out = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
@@ -33,6 +44,13 @@ public final class LlamaWorkload {
             QuantizedTensor q = quantizer.quantize(t);
             VectorStats st = VectorStats.of(q.image());
             out.add(new Layer(s, st, (System.nanoTime() - t0) / 1e9));
+            doneWork += (long) s.outFeatures() * s.inFeatures();
+            if (progress != null) {
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                progress.printf(java.util.Locale.ROOT, "quantized layer %d/%d %s (%dx%d), %.1f s elapsed, about %.0f s left%n",
+                        i + 1, shapes.size(), s.name(), s.outFeatures(), s.inFeatures(), elapsed,
+                        elapsed * (totalWork - doneWork) / Math.max(1, doneWork));
+            }
         }
         return out;
     }
