@@ -58,8 +58,39 @@ public final class Charts {
         write(png, chart);
     }
 
+    /**
+     * Grouped bars on a logarithmic value axis, for histograms whose rare bins (the 3-bit values
+     * +-2, +-3 of a FineQ image) would be invisible next to the common ones on a linear axis.
+     */
+    public static void logBars(Path png, String title, String categoryLabel, String valueLabel, Map<String, Map<String, Double>> series) throws IOException {
+        write(png, logBarChart(title, categoryLabel, valueLabel, series));
+    }
+
+    static JFreeChart logBarChart(String title, String categoryLabel, String valueLabel, Map<String, Map<String, Double>> series) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        series.forEach((s, values) -> values.forEach((cat, v) -> ds.addValue(v, s, cat)));
+        JFreeChart chart = ChartFactory.createBarChart(title, categoryLabel, valueLabel + " (log scale)", ds, PlotOrientation.VERTICAL, series.size() > 1, false, false);
+        styleBars(chart);
+        double smallest = series.values().stream().flatMap(m -> m.values().stream()).filter(v -> v > 0).min(Double::compare).orElse(1.0);
+        double floor = Math.pow(10, Math.floor(Math.log10(smallest)));
+        LogAxis y = new LogAxis(valueLabel + " (log scale)");
+        y.setSmallestValue(floor);
+        y.setLowerBound(floor);
+        y.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        y.setTickLabelFont(TICK_FONT);
+        y.setLabelFont(LABEL_FONT);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRangeAxis(y);
+        ((BarRenderer) plot.getRenderer()).setBase(floor);
+        return chart;
+    }
+
     /** Lines over a logarithmic x axis (sequence length) and a logarithmic y axis. */
     public static void logLines(Path png, String title, String xLabel, String yLabel, Map<String, List<double[]>> lines) throws IOException {
+        write(png, logLineChart(title, xLabel, yLabel, lines));
+    }
+
+    static JFreeChart logLineChart(String title, String xLabel, String yLabel, Map<String, List<double[]>> lines) {
         XYSeriesCollection ds = new XYSeriesCollection();
         lines.forEach((name, pts) -> {
             XYSeries s = new XYSeries(name);
@@ -68,9 +99,10 @@ public final class Charts {
         });
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, ds, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis x = new LogAxis(xLabel);
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        lines.values().forEach(pts -> pts.forEach(pt -> xs.add(pt[0])));
+        LogAxis x = new DataTickLogAxis(xLabel, List.copyOf(xs));
         x.setBase(2);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         LogAxis y = new LogAxis(yLabel);
         // Ticks at every tenth of a decade, labelled in plain engineering notation (not 10^5.3).
         y.setTickUnit(new NumberTickUnit(0.1));
@@ -89,7 +121,7 @@ public final class Charts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        write(png, chart);
+        return chart;
     }
 
     /**
@@ -137,11 +169,51 @@ public final class Charts {
         styleCommon(chart);
     }
 
+    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+
     private static void styleCommon(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         if (chart.getLegend() != null) chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        // Readable axes: tick labels and axis names larger than JFreeChart's 10/12 pt defaults.
+        if (chart.getPlot() instanceof XYPlot xy) {
+            for (var a : new org.jfree.chart.axis.Axis[] {xy.getDomainAxis(), xy.getRangeAxis()}) {
+                a.setTickLabelFont(TICK_FONT);
+                a.setLabelFont(LABEL_FONT);
+            }
+        } else if (chart.getPlot() instanceof CategoryPlot cp) {
+            cp.getDomainAxis().setTickLabelFont(TICK_FONT);
+            cp.getDomainAxis().setLabelFont(LABEL_FONT);
+            cp.getRangeAxis().setTickLabelFont(TICK_FONT);
+            cp.getRangeAxis().setLabelFont(LABEL_FONT);
+        }
+    }
+
+    /** A logarithmic axis whose ticks sit exactly at the data's x values (e.g. the sequence lengths measured). */
+    static final class DataTickLogAxis extends LogAxis {
+        private static final long serialVersionUID = 1L;
+        private final List<Double> at;
+
+        DataTickLogAxis(String label, List<Double> at) {
+            super(label);
+            this.at = at;
+        }
+
+        List<Double> tickValues() {
+            return at;
+        }
+
+        @Override
+        protected List refreshTicksHorizontal(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
+            List<org.jfree.chart.axis.NumberTick> ticks = new java.util.ArrayList<>();
+            for (double v : at) {
+                ticks.add(new org.jfree.chart.axis.NumberTick(v, getNumberFormatOverride() != null ? getNumberFormatOverride().format(v)
+                        : Long.toString(Math.round(v)), org.jfree.chart.ui.TextAnchor.TOP_CENTER, org.jfree.chart.ui.TextAnchor.CENTER, 0.0));
+            }
+            return ticks;
+        }
     }
 
     private static void write(Path png, JFreeChart chart) throws IOException {

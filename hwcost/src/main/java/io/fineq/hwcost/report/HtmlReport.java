@@ -89,7 +89,7 @@ public final class HtmlReport {
         for (int i = 0; i < 4; i++) p.put(pairNames[i], 100.0 * pairs[i] / sum(pairs));
         Map<String, Double> len = new LinkedHashMap<>();
         for (int i = 1; i < 4; i++) len.put("L = " + i, 100.0 * lengths[i] / sum(lengths));
-        Charts.bars(out.resolve("codes.png"), "Weight values of the quantized images", "weight value q", "% of weights", Map.of("weights", v));
+        Charts.logBars(out.resolve("codes.png"), "Weight values of the quantized images", "weight value q", "% of weights", Map.of("weights", v));
         Charts.bars(out.resolve("pairs.png"), "Pair codes (index byte) of the quantized images", "pair code", "% of pairs", Map.of("pairs", p));
         Charts.bars(out.resolve("lengths.png"), "Vector length L (early termination), C = " + cfg.cols(), "bit-times per vector", "% of vectors", Map.of("vectors", len));
         files.add("codes.png");
@@ -108,7 +108,7 @@ public final class HtmlReport {
             for (String f : page) if (f.endsWith(".png")) r.img(f, f.startsWith("pareto-energy") ? "Area vs energy per MAC" : "Area vs throughput per mm²");
         }
         r.html.append("</body>\n</html>\n");
-        AtomicFiles.writeString(out.resolve("index.html"), r.html.toString());
+        AtomicFiles.writeString(out.resolve("index.html"), alignCells(r.html.toString()));
         files.add("index.html");
         for (String f : files) readableByAll(out.resolve(f));
         return files;
@@ -138,7 +138,7 @@ public final class HtmlReport {
     private void head(FineqConfig cfg, double clockMhz) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>FineQ hardware cost report</title>\n")
                 .append("<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;}table{border-collapse:collapse;}")
-                .append("td,th{border:1px solid #bbb;padding:3px 8px;text-align:right;}th{background:#eee;}td:first-child{text-align:left;}</style>\n")
+                .append("td,th{border:1px solid #bbb;padding:3px 8px;text-align:left;}th{background:#eee;}td.n{text-align:right;}</style>\n")
                 .append("</head>\n<body>\n<h1>FineQ hardware cost: FineQ core vs MAC systolic baseline</h1>\n")
                 .append(String.format(Locale.ROOT, "<p>Performance and energy for a %dx%d array, ACT_W = %d, clock %.0f MHz. Paper (arXiv 2504.19746, 45 nm, 64x64): "
                         + "MAC array %.3f mm&sup2; / %.1f mW, FineQ PE array %.3f mm&sup2; / %.1f mW (ratio %.3f), decoders %.3f mm&sup2;, up to %.2fx energy efficiency.</p>\n",
@@ -217,5 +217,20 @@ public final class HtmlReport {
 
     private static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("<td>([^<]*)</td>");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9][0-9,]*(\\.[0-9]+)?([eE][-+]?[0-9]+)?\\s*(%|x|ns|MHz|mW|pJ)?");
+
+    /** Numbers right-aligned (class n), text left-aligned, whatever the column. */
+    static String alignCells(String html) {
+        java.util.regex.Matcher m = CELL.matcher(html);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String cls = NUMBER.matcher(m.group(1).strip()).matches() ? "<td class=\"n\">" : "<td>";
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(cls + m.group(1) + "</td>"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 }
