@@ -49,6 +49,10 @@ public final class GeneratorCli implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", description = "RTL back end (default velocity)")
     String backend;
 
+    @Option(names = "--prefix", paramLabel = "NAME_", description = "module name prefix (default: derived from the configuration, "
+            + "e.g. fineq_64x64_ -> fineq_64x64_core; fineq_ gives the plain names)")
+    String prefix;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output root; files go to DIR/fineq_<R>x<C>/ (default rtl-out)")
     String out;
 
@@ -119,7 +123,9 @@ public final class GeneratorCli implements Callable<Integer> {
         long start = System.nanoTime();
         stdout.printf("fineq-generator: %s (%s back end, act_width %d, termination %s, adder pipeline %d) -> %s%n",
                 cfg.name(), rtl.name(), cfg.actWidth(), cfg.termination() ? "on" : "off", cfg.adderPipeline(), target);
-        List<GeneratedFile> files = new RtlGenerator(renderer).generate(cfg, synth, rtl);
+        
+        String modulePrefix = ParameterParser.given(prefix) ? ModulePrefix.validate(prefix.trim()) : ModulePrefix.derived(cfg, rtl.name());
+        List<GeneratedFile> files = new RtlGenerator(renderer).generate(cfg, synth, rtl, modulePrefix);
         long rendered = System.nanoTime();
         new AtomicDirectoryWriter(stdout).write(target, files);
         long total = files.stream().mapToLong(GeneratedFile::size).sum();

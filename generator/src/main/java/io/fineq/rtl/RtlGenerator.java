@@ -42,13 +42,25 @@ public final class RtlGenerator {
         return cfg.name() + ".core";
     }
 
+    /** The file set with the project's standard module names ({@link ModulePrefix#STANDARD}), as its own flows use it. */
     public List<GeneratedFile> generate(FineqConfig cfg, SynthesisOptions synth, RtlBackend backend) {
+        return generate(cfg, synth, backend, ModulePrefix.STANDARD);
+    }
+
+    /** The file set with every module named {@code <prefix><module>} (docs/rtl-generator.md, "Module names"). */
+    public List<GeneratedFile> generate(FineqConfig cfg, SynthesisOptions synth, RtlBackend backend, String prefix) {
         List<GeneratedFile> files = new ArrayList<>(backend.renderModules(cfg));
-        Map<String, Object> context = TemplateContext.of(cfg, synth, ModuleSet.verilogFiles());
+        Map<String, Object> context = new java.util.TreeMap<>(TemplateContext.of(cfg, synth, ModuleSet.verilogFiles()));
+        // FuseSoC VLNV name: one per module set (configuration, back end and prefix).
+        context.put("vlnvName", prefix.equals(ModulePrefix.STANDARD)
+                ? cfg.name() + (backend.name().equals(VelocityBackend.NAME) ? "" : "_" + backend.name())
+                : prefix.substring(0, prefix.length() - (prefix.endsWith("_") ? 1 : 0)));
         for (FlowTemplate flow : FLOW_FILES) {
             files.add(GeneratedFile.utf8(flow.fileName().apply(cfg), renderer.render(flow.template(), context)));
         }
-        files.add(manifest.write(cfg, synth, backend.name(), files));
+        files = new ArrayList<>(ModulePrefix.apply(files, prefix));
+        // The manifest's "top" and file names follow the prefix too.
+        files.add(ModulePrefix.apply(List.of(manifest.write(cfg, synth, backend.name(), files)), prefix).get(0));
         return files;
     }
 

@@ -78,9 +78,9 @@ class DeterminismTest {
         Set<String> onDisk = names(dir);
         onDisk.remove("manifest.json");
         assertThat(listed).isEqualTo(onDisk);
-        assertThat(listed).contains("fineq_clock_gate.v", "fineq_act_latch.v", "fineq_decoder.v",
-                "fineq_temporal_encoder.v", "fineq_pe_row.v", "fineq_acc.v",
-                "fineq_array.v", "fineq_core.v", "fineq.f", "synth.ys", "synth.tcl", "dc_synth.tcl", "constraints.sdc", "fineq_3x5.core");
+        assertThat(listed).contains("fineq_3x5_nt_p2_clock_gate.v", "fineq_3x5_nt_p2_act_latch.v", "fineq_3x5_nt_p2_decoder.v",
+                "fineq_3x5_nt_p2_temporal_encoder.v", "fineq_3x5_nt_p2_pe_row.v", "fineq_3x5_nt_p2_acc.v",
+                "fineq_3x5_nt_p2_array.v", "fineq_3x5_nt_p2_core.v", "fineq.f", "synth.ys", "synth.tcl", "dc_synth.tcl", "constraints.sdc", "fineq_3x5.core");
         JsonNode p = m.get("parameters");
         assertThat(p.get("rows").asInt()).isEqualTo(3);
         assertThat(p.get("cols").asInt()).isEqualTo(5);
@@ -96,9 +96,9 @@ class DeterminismTest {
     @Test
     void filelistAndConstraintsFollowTheParameters() throws IOException {
         Path dir = cli(tmp.resolve("f"), "--array=2", "--clock-mhz=250").resolve("fineq_2x2");
-        assertThat(Files.readAllLines(dir.resolve("fineq.f"))).containsExactly("fineq_clock_gate.v", "fineq_act_latch.v",
-                "fineq_decoder.v", "fineq_temporal_encoder.v", "fineq_pe_row.v", "fineq_acc.v", "fineq_array.v", "fineq_core.v");
+        assertThat(Files.readAllLines(dir.resolve("fineq.f"))).containsExactly("fineq_2x2_clock_gate.v", "fineq_2x2_act_latch.v",
+                "fineq_2x2_decoder.v", "fineq_2x2_temporal_encoder.v", "fineq_2x2_pe_row.v", "fineq_2x2_acc.v", "fineq_2x2_array.v", "fineq_2x2_core.v");
         assertThat(Files.readString(dir.resolve("constraints.sdc"))).contains("create_clock -name clk -period 4.000 [get_ports clk_i]");
-        assertThat(Files.readString(dir.resolve("fineq_2x2.core"))).startsWith("CAPI=2:").contains("toplevel: fineq_core");
+        assertThat(Files.readString(dir.resolve("fineq_2x2.core"))).startsWith("CAPI=2:").contains("toplevel: fineq_2x2_core");
     }
 }

@@ -86,6 +86,42 @@ class GeneratorCliTest {
         assertThat(out.resolve("m")).doesNotExist();
     }
 
+    /**
+     * Module names per configuration: two configurations and both back ends elaborate together in
+     * one design (Verilator and Yosys see no duplicate module); --prefix overrides, and a prefix that
+     * cannot start a Verilog identifier is one line naming the parameter.
+     */
+    @Test
+    void twoConfigurationsAndBothBackEndsLiveInOneDesign() throws Exception {
+        assertThat(run("--array=4").code()).isZero();
+        assertThat(run("--rows=2", "--cols=3", "--adder-pipeline=1").code()).isZero();
+        assertThat(run("--array=4", "--backend=chisel").code()).isZero();
+        assertThat(run("--array=2", "--prefix=soc_npu_").code()).isZero();
+        List<String> top = new ArrayList<>(List.of(
+                "module fineq_top (input wire clk_i, input wire rst_ni);",
+                "endmodule"));
+        List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wno-fatal", "-Wno-PINMISSING", "-Wno-UNUSEDSIGNAL",
+                "--top-module", "fineq_top"));
+        for (String[] d : new String[][] {{"fineq_4x4", "fineq_4x4_core"}, {"fineq_2x3", "fineq_2x3_p1_core"},
+                {"fineq_4x4_chisel", "fineq_4x4_chisel_core"}, {"fineq_2x2", "soc_npu_core"}}) {
+            top.add(top.size() - 1, "  " + d[1] + " u_" + d[1] + " (.clk_i(clk_i), .rst_ni(rst_ni));");
+            cmd.addAll(List.of("-F", out.resolve(d[0]).resolve("fineq.f").toString()));
+        }
+        Path topFile = Files.write(out.resolve("fineq_top.v"), top);
+        cmd.add(topFile.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(log).isZero();
+        assertThat(log).doesNotContain("Duplicate declaration").doesNotContain("%Error");
+        // FuseSoC names: one VLNV per module set.
+        assertThat(Files.readString(out.resolve("fineq_4x4/fineq_4x4.core"))).contains("name: fineq:rtl:fineq_4x4:0.1.0");
+        assertThat(Files.readString(out.resolve("fineq_4x4_chisel/fineq_4x4.core"))).contains("name: fineq:rtl:fineq_4x4_chisel:0.1.0");
+        assertThat(Files.readString(out.resolve("fineq_2x2/fineq_2x2.core"))).contains("name: fineq:rtl:soc_npu:0.1.0");
+        Run bad = run("--array=2", "--prefix=9x");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.stderr().strip()).startsWith("error: parameter prefix: '9x' is not the start of a Verilog identifier");
+    }
+
     @Test
     void unknownOptionIsAUsageError() {
         Run r = run("--colums=4");
@@ -111,7 +147,7 @@ class GeneratorCliTest {
         assertThat(r.code()).as(r.stderr()).isZero();
         String manifest = Files.readString(out.resolve("fineq_64x64/manifest.json"));
         assertThat(manifest).contains("\"act_width\" : 8").contains("\"termination\" : true").contains("\"adder_pipeline\" : 0");
-        assertThat(r.stdout()).contains("fineq_64x64").contains("fineq_array.v").contains("bytes");
+        assertThat(r.stdout()).contains("fineq_64x64").contains("fineq_64x64_array.v").contains("bytes");
     }
 
     @ParameterizedTest
