@@ -101,4 +101,25 @@ class DeterminismTest {
         assertThat(Files.readString(dir.resolve("constraints.sdc"))).contains("create_clock -name clk -period 4.000 [get_ports clk_i]");
         assertThat(Files.readString(dir.resolve("fineq_2x2.core"))).startsWith("CAPI=2:").contains("toplevel: fineq_2x2_core");
     }
+
+    /**
+     * What a Design Compiler user expects of dc_synth.tcl (DC itself is not available here): sources
+     * and constraints read relative to the script, DC's placeholder target_library refused, no
+     * obsolete uniquify, Verilog-legal names before the netlist is written, the prefixed top.
+     */
+    @Test
+    void dcScriptIsRunnableFromAnyFolderAndWritesALegalNetlist() throws IOException {
+        Path dir = cli(tmp.resolve("dc"), "--array=2").resolve("fineq_2x2");
+        String dc = Files.readString(dir.resolve("dc_synth.tcl"));
+        assertThat(dc).contains("set FINEQ_DIR [file dirname [file normalize [info script]]]")
+                .contains("lappend FINEQ_PATHS [file join $FINEQ_DIR $f]")
+                .contains("source [file join $FINEQ_DIR constraints.sdc]")
+                .contains("your_library*").contains("set FINEQ_TOP fineq_2x2_core")
+                .doesNotContainPattern("(?m)^uniquify");
+        assertThat(dc.indexOf("change_names -rules verilog -hierarchy")).isPositive()
+                .isLessThan(dc.indexOf("write -format verilog"));
+        String sdc = Files.readString(dir.resolve("constraints.sdc"));
+        assertThat(sdc).contains("set_input_delay  -clock clk -min").contains("set_output_delay -clock clk -min")
+                .contains("set_driving_cell -lib_cell $FINEQ_DRIVING_CELL").contains("set_load $FINEQ_OUTPUT_LOAD");
+    }
 }

@@ -96,4 +96,13 @@ class VectorsCliTest {
     private static String[] concat(String[] a, String... b) {
         return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
     }
+
+    /** Long exports are not silent: a line before the golden model and one before writing, on stderr. */
+    @Test
+    void exportReportsProgress(@TempDir Path tmp) {
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "--rows", "4", "--cols", "4", "--m", "24", "--k", "4", "--tokens", "4", "--out", tmp.resolve("p").toString())).isZero();
+        assertThat(err.toString()).contains("fineq-vectors: golden model of fineq_4x4 on M=24 K=4 N=4")
+                .containsPattern("fineq-vectors: \\d+ result beats, \\d+ cycles \\([0-9.]+ s\\); writing ");
+    }
 }
