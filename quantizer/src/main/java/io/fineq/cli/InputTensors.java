@@ -33,8 +33,9 @@ final class InputTensors {
             Tensor2D t = NpyFile.open(in);
             return List.of(source(t.name(), () -> t));
         }
+        if (file.endsWith(".onnx")) return onnx(in, tensor, all);
         if (!file.endsWith(".safetensors"))
-            throw new CliException(in + ": unknown input type; expected a .npy or .safetensors file");
+            throw new CliException(in + ": unknown input type; expected a .npy, .safetensors or .onnx file");
         SafetensorsFile st = SafetensorsFile.open(in);
         List<Source> out = new ArrayList<>();
         if (tensor != null) {
@@ -47,6 +48,29 @@ final class InputTensors {
         if (!all && matrices.size() > 1)
             throw new CliException(in + " holds " + matrices.size() + " 2-D tensors; choose one with --tensor NAME or use --all");
         for (SafetensorsFile.Entry e : matrices) out.add(source(e.name(), () -> st.tensor(e.name())));
+        return out;
+    }
+
+    /**
+     * An ONNX model: its 2-D MatMul weights (io.fineq.tensor.OnnxFile), named after the node that
+     * uses them when it has a name (e.g. /encoder/layer.0/attention/self/query/MatMul), else after
+     * the initializer; --tensor accepts either name.
+     */
+    private static List<Source> onnx(Path in, String tensor, boolean all) throws IOException {
+        io.fineq.tensor.OnnxFile model = io.fineq.tensor.OnnxFile.open(in);
+        if (tensor != null) {
+            Tensor2D t = model.tensor(tensor);
+            return List.of(source(tensor, () -> t));
+        }
+        List<io.fineq.tensor.OnnxFile.Weight> ws = model.weights();
+        if (ws.isEmpty()) throw new CliException(in + ": holds no 2-D MatMul weight");
+        if (!all && ws.size() > 1)
+            throw new CliException(in + " holds " + ws.size() + " MatMul weights; choose one with --tensor NAME or use --all");
+        List<Source> out = new ArrayList<>();
+        for (io.fineq.tensor.OnnxFile.Weight w : ws) {
+            String name = w.node().isEmpty() ? w.name() : w.node();
+            out.add(source(name, () -> model.toTensor(w)));
+        }
         return out;
     }
 

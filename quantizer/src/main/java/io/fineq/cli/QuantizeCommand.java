@@ -28,7 +28,7 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--in", required = true, paramLabel = "W.npy|W.safetensors", description = "Input weights (rows = output features).")
+    @Option(names = "--in", required = true, paramLabel = "W.npy|W.safetensors|M.onnx", description = "Input weights (rows = output features).")
     Path in;
 
     @Option(names = "--array-cols", required = true, paramLabel = "C", description = "Array width C >= 1; K is padded to a multiple of C.")
@@ -41,10 +41,10 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--hex", paramLabel = "W.hex|DIR", description = "Also write the $readmemh text form (with --all: a directory).")
     Path hex;
 
-    @Option(names = "--tensor", paramLabel = "NAME", description = "The safetensors tensor to quantise.")
+    @Option(names = "--tensor", paramLabel = "NAME", description = "The safetensors tensor, or the ONNX MatMul weight (initializer or node name), to quantise.")
     String tensor;
 
-    @Option(names = "--all", description = "Quantise every 2-D tensor of a safetensors file.")
+    @Option(names = "--all", description = "Quantise every 2-D tensor of a safetensors file (every MatMul weight of an ONNX model).")
     boolean all;
 
     @Option(names = "--scale", defaultValue = "absmax", paramLabel = "absmax|mse", description = "Per-channel scale rule (default: ${DEFAULT-VALUE}).")

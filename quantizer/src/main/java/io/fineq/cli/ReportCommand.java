@@ -27,13 +27,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--in", required = true, paramLabel = "W.npy|W.safetensors", description = "Input weights.")
+    @Option(names = "--in", required = true, paramLabel = "W.npy|W.safetensors|M.onnx", description = "Input weights.")
     Path in;
 
-    @Option(names = "--tensor", paramLabel = "NAME", description = "The safetensors tensor to report on.")
+    @Option(names = "--tensor", paramLabel = "NAME", description = "The safetensors tensor, or the ONNX MatMul weight, to report on.")
     String tensor;
 
-    @Option(names = "--all", description = "Report on every 2-D tensor of a safetensors file.")
+    @Option(names = "--all", description = "Report on every 2-D tensor of a safetensors file (every MatMul weight of an ONNX model).")
     boolean all;
 
     @Option(names = "--array-cols", defaultValue = "64", paramLabel = "C", description = "Array width for FineQ padding (default ${DEFAULT-VALUE}).")

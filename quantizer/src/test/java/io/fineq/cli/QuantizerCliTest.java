@@ -106,6 +106,27 @@ class QuantizerCliTest {
         assertThat(methods.get(0).get("bits_per_weight").asDouble()).isCloseTo(7.0 / 3 + 32.0 / 48, org.assertj.core.data.Offset.offset(1e-12));
     }
 
+    @Test
+    void onnxModelsAreAnInputFormat() throws IOException {
+        Path model = dir.resolve("minilm.onnx");
+        try (java.io.InputStream in = QuantizerCliTest.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
+            Files.copy(in, model);
+        }
+        CliRunner one = CliRunner.run("quantize", "--in", model.toString(), "--tensor", "/encoder/layer.0/attention/self/query/MatMul",
+                "--array-cols", "64", "--out", p("q0.fqw"));
+        assertThat(one.exit()).as(one.err()).isZero();
+        FqwImage q0 = FqwImage.read(dir.resolve("q0.fqw"));
+        assertThat(q0.header().rows()).isEqualTo(384);
+        assertThat(q0.header().cols()).isEqualTo(384);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", model.toString(), "--array-cols", "64", "--out", p("x.fqw")),
+                "holds 36 MatMul weights; choose one with --tensor NAME or use --all", dir.resolve("x.fqw"));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", model.toString(), "--tensor", "nope", "--array-cols", "64", "--out", p("x.fqw")),
+                "no 2-D MatMul weight named 'nope'", dir.resolve("x.fqw"));
+        Files.write(dir.resolve("bad.onnx"), new byte[] {8, 1, 0x3a, 100, 1, 2});
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("bad.onnx"), "--all", "--array-cols", "64", "--out", p("o")),
+                "bad.onnx: not a valid ONNX model", null);
+    }
+
     // ---------------------------------------------------------------- bad input
 
     @Test
