@@ -48,10 +48,15 @@ public final class OnnxFile {
 
     private final Path file;
     private final List<Weight> weights;
+    private final Map<String, Initializer> initializers;
 
-    private OnnxFile(Path file, List<Weight> weights) {
+    private OnnxFile(Path file, Parsed parsed) {
         this.file = file;
-        this.weights = weights;
+        this.weights = parsed.weights();
+        this.initializers = parsed.initializers();
+    }
+
+    private record Parsed(List<Weight> weights, Map<String, Initializer> initializers) {
     }
 
     public static OnnxFile open(Path file) throws IOException {
@@ -88,6 +93,30 @@ public final class OnnxFile {
         List<String> names = weights.stream().map(Weight::name).toList();
         throw new TensorFormatException(file + ": no 2-D MatMul weight named '" + name + "' ("
                 + (names.isEmpty() ? "none" : names.size() + " weights, e.g. " + String.join(", ", names.subList(0, Math.min(4, names.size())))) + ")");
+    }
+
+    /** Dims of any initializer (e.g. embeddings.word_embeddings.weight, a bias or a LayerNorm weight); one clear error if absent. */
+    public long[] dims(String name) throws TensorFormatException {
+        return initializer(name).dims().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The values of any float initializer, in ONNX (row-major) order. */
+    public float[] floats(String name) throws TensorFormatException {
+        Initializer t = initializer(name);
+        long count = 1;
+        for (long d : t.dims()) count = Math.multiplyExact(count, d);
+        if (count > Integer.MAX_VALUE) throw new TensorFormatException(file + ": tensor '" + name + "' is too large (" + count + " values)");
+        int[] kd = t.dims().size() == 2 ? new int[] {(int) (long) t.dims().get(0), (int) (long) t.dims().get(1)} : new int[] {1, (int) count};
+        return values(new Weight(name, "", kd[0], kd[1], t.dataType(), t.raw(), t.floats()));
+    }
+
+    private Initializer initializer(String name) throws TensorFormatException {
+        Initializer t = initializers.get(name);
+        if (t == null) throw new TensorFormatException(file + ": no initializer named '" + name + "'");
+        if (t.external()) throw new TensorFormatException(file + ": tensor '" + name + "' keeps its data in an external file (not supported)");
+        if (t.dataType() != FLOAT && t.dataType() != FLOAT16 && t.dataType() != BFLOAT16)
+            throw new TensorFormatException(file + ": tensor '" + name + "' has " + typeName(t.dataType()) + " values; expected FLOAT, FLOAT16 or BFLOAT16");
+        return t;
     }
 
     /** The weight as an M x K tensor (row m = output feature m = ONNX column m), named after its node when it has a name. */
@@ -141,7 +170,7 @@ public final class OnnxFile {
     private record Initializer(String name, List<Long> dims, int dataType, ByteBuffer raw, float[] floats, boolean external) {
     }
 
-    private static List<Weight> parseModel(Path file, ByteBuffer all) throws IOException {
+    private static Parsed parseModel(Path file, ByteBuffer all) throws IOException {
         CodedInputStream in = CodedInputStream.newInstance(all);
         in.setSizeLimit(Integer.MAX_VALUE);
         ByteBuffer graph = null;
@@ -186,7 +215,7 @@ public final class OnnxFile {
                 throw new TensorFormatException(file + ": tensor '" + t.name() + "' has dims " + t.dims() + "; each must be 1.." + Integer.MAX_VALUE);
             out.add(new Weight(t.name(), n.name(), (int) k, (int) m, t.dataType(), t.raw(), t.floats()));
         }
-        return Collections.unmodifiableList(out);
+        return new Parsed(Collections.unmodifiableList(out), Collections.unmodifiableMap(inits));
     }
 
     private static Node parseNode(ByteBuffer bytes) throws IOException {
