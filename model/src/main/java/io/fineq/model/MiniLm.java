@@ -106,26 +106,43 @@ public final class MiniLm {
         }
     }
 
-    /** FP32 linear layers: y = x W^T + b, accumulated in double. */
+    /** FP32 linear layers: y = x W^T + b. */
     public static Linears fp32() {
         return (name, w, bias) -> {
-            int m = w.rows(), k = w.cols();
-            float[][] wt = new float[m][k];
-            for (int r = 0; r < m; r++) w.readRow(r, wt[r]);
-            return x -> {
-                float[][] y = new float[x.length][m];
-                for (int t = 0; t < x.length; t++) {
-                    for (int r = 0; r < m; r++) {
-                        double acc = bias[r];
-                        float[] row = wt[r];
-                        float[] xt = x[t];
-                        for (int c = 0; c < k; c++) acc += (double) row[c] * xt[c];
-                        y[t][r] = (float) acc;
-                    }
-                }
-                return y;
-            };
+            float[][] wt = new float[w.rows()][w.cols()];
+            for (int r = 0; r < w.rows(); r++) w.readRow(r, wt[r]);
+            return fp32Linear(wt, bias);
         };
+    }
+
+    /**
+     * y = x W^T + b for W given as M rows of K floats; each dot product in four float lanes
+     * (contiguous rows, so the JIT vectorises it), summed in double with the bias.
+     */
+    public static Linear fp32Linear(float[][] w, float[] bias) {
+        int m = w.length;
+        return x -> {
+            float[][] y = new float[x.length][m];
+            for (int t = 0; t < x.length; t++) {
+                float[] xt = x[t];
+                for (int r = 0; r < m; r++) y[t][r] = (float) (bias[r] + dot(w[r], xt));
+            }
+            return y;
+        };
+    }
+
+    private static double dot(float[] a, float[] b) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = a.length, i = 0;
+        for (; i + 3 < k; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        double s = (double) s0 + s1 + s2 + s3;
+        for (; i < k; i++) s += (double) a[i] * b[i];
+        return s;
     }
 
     /** The names of the 36 linear layers, /encoder/layer.l/role/MatMul, in forward order. */

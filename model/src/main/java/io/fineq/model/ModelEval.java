@@ -1,0 +1,155 @@
+package io.fineq.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fineq.quant.FineqQuantizer;
+import io.fineq.quant.QuantizerOptions;
+import io.fineq.report.ApproximationMethod;
+import io.fineq.report.FineqMethod;
+import io.fineq.report.RtnAsymmetric;
+import io.fineq.report.RtnAsymmetricGrouped;
+import io.fineq.report.UniformSymmetric2;
+import io.fineq.tensor.OnnxFile;
+import io.fineq.tensor.Tensor2D;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+
+/**
+ * Quality of all-MiniLM-L6-v2 when its 36 linear layers are approximated by FineQ and by the
+ * usual low-bit baselines, on real text: mean embedding cosine to the FP32 model, and a retrieval
+ * task (the first half of each paragraph must find its own second half among all second halves:
+ * top-1 accuracy and mean reciprocal rank).
+ */
+public final class ModelEval {
+
+    /** One way to run the linear layers: a name, its storage cost and the layers. */
+    public record Method(String name, double bitsPerWeight, MiniLm.Linears linears) {
+    }
+
+    /** One row of the table. */
+    public record Row(String name, double bitsPerWeight, double cosineToFp32, double top1, double mrr) {
+    }
+
+    private ModelEval() {
+    }
+
+    /** FP32, FineQ (default options, C = 64) and the baselines of the issue: RTN 2/3/4-bit per row, RTN 2-bit g128, uniform 2-bit. */
+    public static List<Method> methods() {
+        List<Method> out = new ArrayList<>();
+        out.add(new Method("fp32", 32, MiniLm.fp32()));
+        out.add(approximated("fineq-absmax-paper", (w, k) -> new FineqMethod(new FineqQuantizer(QuantizerOptions.defaults(64)).quantize(w))));
+        out.add(approximated("rtn2-asym-row", (w, k) -> new RtnAsymmetric(2, k)));
+        out.add(approximated("rtn2-asym-g128", (w, k) -> new RtnAsymmetricGrouped(2, k, 128)));
+        out.add(approximated("uniform2-sym-row", (w, k) -> new UniformSymmetric2(k)));
+        out.add(approximated("rtn3-asym-row", (w, k) -> new RtnAsymmetric(3, k)));
+        out.add(approximated("rtn4-asym-row", (w, k) -> new RtnAsymmetric(4, k)));
+        return out;
+    }
+
+    /**
+     * Linear layers whose weights are replaced by an approximation's dequantized values. The
+     * bits per weight are those of the 384 x 384 layers (the FFN layers differ only in the per-row
+     * overhead of the row-wise methods).
+     */
+    static Method approximated(String name, BiFunction<Tensor2D, Integer, ApproximationMethod> method) {
+        double bits = method.apply(new io.fineq.tensor.ArrayTensor("probe", 384, 384, new float[384 * 384]), 384).bitsPerWeight();
+        return new Method(name, bits, (layer, w, bias) -> {
+            ApproximationMethod a = method.apply(w, w.cols());
+            int m = w.rows(), k = w.cols();
+            float[] row = new float[k];
+            double[] approx = new double[k];
+            float[][] wq = new float[m][k];
+            for (int r = 0; r < m; r++) {
+                w.readRow(r, row);
+                a.approximateRow(r, row, approx);
+                for (int c = 0; c < k; c++) wq[r][c] = (float) approx[c];
+            }
+            return MiniLm.fp32Linear(wq, bias);
+        });
+    }
+
+    /** Embeds every text with every method and scores them against the FP32 embeddings. */
+    public static List<Row> run(OnnxFile onnx, MiniLmTokenizer tokenizer, List<String> paragraphs, List<Method> methods, PrintStream progress)
+            throws IOException {
+        int n = paragraphs.size();
+        long[][] first = new long[n][];
+        long[][] second = new long[n][];
+        for (int i = 0; i < n; i++) {
+            String[] h = TextCorpus.halves(paragraphs.get(i));
+            first[i] = tokenizer.ids(h[0]);
+            second[i] = tokenizer.ids(h[1]);
+        }
+        float[][][] fp32 = null;
+        List<Row> rows = new ArrayList<>();
+        for (Method m : methods) {
+            long t0 = System.nanoTime();
+            MiniLm model = new MiniLm(onnx, m.linears());
+            float[][] a = embedAll(model, first);
+            float[][] b = embedAll(model, second);
+            if (fp32 == null) fp32 = new float[][][] {a, b};
+            double cos = 0;
+            for (int i = 0; i < n; i++) cos += dot(a[i], fp32[0][i]) + dot(b[i], fp32[1][i]);
+            cos /= 2.0 * n;
+            int top1 = 0;
+            double mrr = 0;
+            for (int i = 0; i < n; i++) {
+                double own = dot(a[i], b[i]);
+                int rank = 1;
+                for (int j = 0; j < n; j++) if (j != i && dot(a[i], b[j]) > own) rank++;
+                if (rank == 1) top1++;
+                mrr += 1.0 / rank;
+            }
+            Row row = new Row(m.name(), m.bitsPerWeight(), cos, (double) top1 / n, mrr / n);
+            rows.add(row);
+            if (progress != null) {
+                progress.printf(Locale.ROOT, "model-eval: %-20s cosine %.4f top-1 %.3f MRR %.3f (%.1f s)%n", m.name(), cos, row.top1(), row.mrr(),
+                        (System.nanoTime() - t0) / 1e9);
+            }
+        }
+        return rows;
+    }
+
+    private static float[][] embedAll(MiniLm model, long[][] ids) {
+        float[][] out = new float[ids.length][];
+        IntStream.range(0, ids.length).parallel().forEach(i -> out[i] = model.embed(ids[i]));
+        return out;
+    }
+
+    private static double dot(float[] x, float[] y) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) s += (double) x[i] * y[i];
+        return s;
+    }
+
+    /** The table as text. */
+    public static String table(List<Row> rows, int paragraphs) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "all-MiniLM-L6-v2, %d paragraphs (retrieval: first half -> own second half among %d)%n",
+                paragraphs, paragraphs));
+        sb.append(String.format(Locale.ROOT, "%-20s %8s %14s %8s %8s%n", "method", "bits/w", "cosine_to_fp32", "top1", "mrr"));
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-20s %8.4f %14.4f %8.3f %8.3f%n", r.name(), r.bitsPerWeight(), r.cosineToFp32(), r.top1(), r.mrr()));
+        }
+        return sb.toString();
+    }
+
+    /** The table as JSON: {"model", "paragraphs", "methods": [{name, bits_per_weight, cosine_to_fp32, top1, mrr}]}. */
+    public static String json(List<Row> rows, int paragraphs) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("model", "all-MiniLM-L6-v2");
+        root.put("paragraphs", paragraphs);
+        ArrayNode methods = root.putArray("methods");
+        for (Row r : rows) {
+            methods.addObject().put("name", r.name()).put("bits_per_weight", r.bitsPerWeight()).put("cosine_to_fp32", r.cosineToFp32())
+                    .put("top1", r.top1()).put("mrr", r.mrr());
+        }
+        return json.writeValueAsString(root) + "\n";
+    }
+}
