@@ -51,6 +51,7 @@ public final class FineqCli implements Callable<Integer> {
         cl.addSubcommand("sweep", new SweepCommand());
         cl.addSubcommand("perf", new PerfCommand());
         cl.addSubcommand("report", new io.fineq.hwcost.cli.ReportCommand());
+        cl.addSubcommand("model-eval", new io.fineq.model.ModelEvalCommand());
         return cl;
     }
 

@@ -64,7 +64,8 @@ class FineqCliTest {
             "ppa --sizes 8 --clocks-mhz 0|clock",
             "sweep --sizes 0|size 0 is out of range",
             "perf --clock-mhz 0|--clock-mhz: 0.0 is out of range 1..5000",
-            "report --sizes 0 --out r|size 0 is out of range"})
+            "report --sizes 0 --out r|size 0 is out of range",
+            "model-eval --paragraphs -1|--paragraphs must be >= 0"})
     void badInputToEverySubcommandIsOneLineAndExitTwo(String spec) {
         String[] parts = spec.split("\\|");
         Run r = fineq(parts[0].split(" "));

@@ -45,6 +45,7 @@ public final class ModelEval {
         List<Method> out = new ArrayList<>();
         out.add(new Method("fp32", 32, MiniLm.fp32()));
         out.add(approximated("fineq-absmax-paper", (w, k) -> new FineqMethod(new FineqQuantizer(QuantizerOptions.defaults(64)).quantize(w))));
+        out.add(new Method("fineq-int8-datapath", out.get(1).bitsPerWeight(), (layer, w, bias) -> new DatapathLinear(w, bias, false)));
         out.add(approximated("rtn2-asym-row", (w, k) -> new RtnAsymmetric(2, k)));
         out.add(approximated("rtn2-asym-g128", (w, k) -> new RtnAsymmetricGrouped(2, k, 128)));
         out.add(approximated("uniform2-sym-row", (w, k) -> new UniformSymmetric2(k)));

@@ -1,0 +1,94 @@
+package io.fineq.model;
+
+import io.fineq.format.FqwImage;
+import io.fineq.golden.CoreParams;
+import io.fineq.golden.GoldenJob;
+import io.fineq.quant.DecodedImage;
+import io.fineq.quant.FineqQuantizer;
+import io.fineq.quant.QuantizerOptions;
+import io.fineq.quant.Rounding;
+import io.fineq.tensor.Tensor2D;
+
+/**
+ * A linear layer computed as the FineQ core computes it (docs/model.md, "Integer datapath"):
+ * <ol>
+ *   <li>the weights are a FineQ image (C = 64): codes q[m][k] in -3..3 and one scale s_k per input channel;</li>
+ *   <li>since y[m] = sum_k q[m][k] * (s_k * x[k]), the channel scales are folded into the activations,
+ *       which are then quantized per token to ACT_W = 8 bits, symmetric: a_t = max_k |s_k x[t][k]| / 127,
+ *       xq[t][k] = clamp(rhaz(s_k x[t][k] / a_t), -127, 127) (the core has no scale of its own);</li>
+ *   <li>the core's exact integer result Y[t][m] = sum_k q[m][k] xq[t][k], k-tile partial sums added
+ *       outside the array, as {@link GoldenJob} computes them;</li>
+ *   <li>rescaled and biased: y[t][m] = a_t Y[t][m] + b[m].</li>
+ * </ol>
+ * With {@code golden} the integers come from {@link GoldenJob#run} itself (tile by tile, bit-time by
+ * bit-time); otherwise from the equal integer product, which {@code DatapathLinearTest} checks
+ * against the golden model on real activations.
+ */
+public final class DatapathLinear implements MiniLm.Linear {
+    public static final int ACT_MAX = 127;
+    private final FqwImage image;
+    private final int[][] q;
+    private final float[] channelScale;
+    private final float[] bias;
+    private final boolean golden;
+
+    public DatapathLinear(Tensor2D w, float[] bias, boolean golden) {
+        this.image = new FineqQuantizer(QuantizerOptions.defaults(64)).quantize(w).image();
+        DecodedImage d = new DecodedImage(image);
+        int m = w.rows(), k = w.cols();
+        this.q = new int[m][k];
+        for (int r = 0; r < m; r++) for (int c = 0; c < k; c++) q[r][c] = d.q(r, c);
+        this.channelScale = image.scales();
+        this.bias = bias;
+        this.golden = golden;
+    }
+
+    /** The 8-bit activations of {@code x} and their per-token scales a_t. */
+    public int[][] quantizeActivations(float[][] x, double[] tokenScale) {
+        int k = q[0].length;
+        int[][] xq = new int[x.length][k];
+        for (int t = 0; t < x.length; t++) {
+            double max = 0;
+            for (int c = 0; c < k; c++) max = Math.max(max, Math.abs((double) channelScale[c] * x[t][c]));
+            double a = max == 0 ? 1.0 : max / ACT_MAX;
+            tokenScale[t] = a;
+            for (int c = 0; c < k; c++) {
+                long v = Rounding.rhaz((double) channelScale[c] * x[t][c] / a);
+                xq[t][c] = (int) Math.max(-ACT_MAX, Math.min(ACT_MAX, v));
+            }
+        }
+        return xq;
+    }
+
+    /** Y = q xq^T exactly: from the golden model, or the equal integer product. */
+    public long[][] integers(int[][] xq) {
+        if (golden) return GoldenJob.run(image, xq, CoreParams.defaults()).y();
+        int m = q.length, k = q[0].length;
+        long[][] y = new long[xq.length][m];
+        for (int t = 0; t < xq.length; t++) {
+            int[] xt = xq[t];
+            for (int r = 0; r < m; r++) {
+                int[] qr = q[r];
+                long acc = 0;
+                for (int c = 0; c < k; c++) acc += qr[c] * xt[c];
+                y[t][r] = acc;
+            }
+        }
+        return y;
+    }
+
+    @Override
+    public float[][] apply(float[][] x) {
+        double[] a = new double[x.length];
+        long[][] y = integers(quantizeActivations(x, a));
+        float[][] out = new float[x.length][q.length];
+        for (int t = 0; t < x.length; t++) {
+            for (int r = 0; r < q.length; r++) out[t][r] = (float) (a[t] * y[t][r] + bias[r]);
+        }
+        return out;
+    }
+
+    public FqwImage image() {
+        return image;
+    }
+}
