@@ -142,6 +142,11 @@ public final class ModelEval {
 
     /** The table as JSON: {"model", "paragraphs", "methods": [{name, bits_per_weight, cosine_to_fp32, top1, mrr}]}. */
     public static String json(List<Row> rows, int paragraphs) throws IOException {
+        return json(rows, paragraphs, List.of());
+    }
+
+    /** As {@link #json(List, int)}, with the per-matrix table as "matrices". */
+    public static String json(List<Row> rows, int paragraphs, List<MatrixReport.Row> matrices) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("model", "all-MiniLM-L6-v2");
@@ -150,6 +155,13 @@ public final class ModelEval {
         for (Row r : rows) {
             methods.addObject().put("name", r.name()).put("bits_per_weight", r.bitsPerWeight()).put("cosine_to_fp32", r.cosineToFp32())
                     .put("top1", r.top1()).put("mrr", r.mrr());
+        }
+        ArrayNode mats = root.putArray("matrices");
+        for (MatrixReport.Row r : matrices) {
+            mats.addObject().put("name", r.name()).put("rows", r.m()).put("cols", r.k())
+                    .put("fineq_weight_sqnr_db", r.fineqWeightDb()).put("fineq_output_sqnr_db", r.fineqOutputDb())
+                    .put("rtn2_weight_sqnr_db", r.rtn2WeightDb()).put("rtn2_output_sqnr_db", r.rtn2OutputDb())
+                    .put("mean_vector_length", r.meanL());
         }
         return json.writeValueAsString(root) + "\n";
     }

@@ -32,7 +32,12 @@ public final class ModelEvalCommand implements Callable<Integer> {
         try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
             List<ModelEval.Row> rows = ModelEval.run(MiniLm.bundledOnnx(), tok, use, ModelEval.methods(), System.err);
             System.out.print(ModelEval.table(rows, use.size()));
-            if (json != null) AtomicFiles.writeString(json, ModelEval.json(rows, use.size()));
+            // Per matrix, on the activations of the first 8 paragraphs.
+            List<long[]> seqs = use.subList(0, Math.min(8, use.size())).stream().map(tok::ids).toList();
+            List<MatrixReport.Row> matrices = MatrixReport.run(MiniLm.bundledOnnx(), MatrixReport.capture(MiniLm.bundledOnnx(), seqs));
+            System.out.println();
+            System.out.print(MatrixReport.table(matrices));
+            if (json != null) AtomicFiles.writeString(json, ModelEval.json(rows, use.size(), matrices));
         }
         return 0;
     }

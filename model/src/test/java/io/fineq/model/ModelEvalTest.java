@@ -24,8 +24,17 @@ class ModelEvalTest {
         List<String> subset = paragraphs.subList(0, 24);
         try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
             List<ModelEval.Row> rows = ModelEval.run(MiniLm.bundledOnnx(), tok, subset, ModelEval.methods(), System.out);
+            List<long[]> seqs = subset.subList(0, 4).stream().map(tok::ids).toList();
+            List<MatrixReport.Row> matrices = MatrixReport.run(MiniLm.bundledOnnx(), MatrixReport.capture(MiniLm.bundledOnnx(), seqs));
+            System.out.print(MatrixReport.table(matrices));
+            assertThat(matrices).hasSize(36);
+            for (MatrixReport.Row m : matrices) {
+                assertThat(m.fineqWeightDb()).as(m.name()).isGreaterThan(m.rtn2WeightDb());
+                assertThat(m.meanL()).as(m.name()).isBetween(1.0, 3.0);
+                assertThat(m.fineqOutputDb()).as(m.name()).isFinite();
+            }
             Path out = Files.createDirectories(Path.of("target", "model-eval")).resolve("minilm.json");
-            Files.writeString(out, ModelEval.json(rows, subset.size()));
+            Files.writeString(out, ModelEval.json(rows, subset.size(), matrices));
             System.out.print(ModelEval.table(rows, subset.size()));
             Map<String, ModelEval.Row> by = rows.stream().collect(Collectors.toMap(ModelEval.Row::name, Function.identity()));
             assertThat(by.get("fp32").cosineToFp32()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
