@@ -32,10 +32,16 @@ public final class DatapathLinear implements MiniLm.Linear {
     private final float[] bias;
     private final boolean golden;
 
+    /** The layer with weights {@code w} quantized by the default FineQ quantizer (C = 64). */
     public DatapathLinear(Tensor2D w, float[] bias, boolean golden) {
-        this.image = new FineqQuantizer(QuantizerOptions.defaults(64)).quantize(w).image();
+        this(new FineqQuantizer(QuantizerOptions.defaults(64)).quantize(w).image(), bias, golden);
+    }
+
+    /** The layer for a given FineQ image (any quantizer's, e.g. the calibrated one). */
+    public DatapathLinear(FqwImage image, float[] bias, boolean golden) {
+        this.image = image;
         DecodedImage d = new DecodedImage(image);
-        int m = w.rows(), k = w.cols();
+        int m = image.header().rows(), k = image.header().cols();
         this.q = new int[m][k];
         for (int r = 0; r < m; r++) for (int c = 0; c < k; c++) q[r][c] = d.q(r, c);
         this.channelScale = image.scales();

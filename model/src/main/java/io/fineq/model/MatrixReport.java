@@ -25,15 +25,18 @@ import java.util.Map;
 public final class MatrixReport {
 
     /** One matrix. SQNR in dB: 10 log10(sum s^2 / sum (s - s')^2). */
-    public record Row(String name, int m, int k, double fineqWeightDb, double fineqOutputDb, double rtn2WeightDb, double rtn2OutputDb,
-                      double meanL) {
+    public record Row(String name, int m, int k, double fineqWeightDb, double fineqOutputDb, double gptqWeightDb, double gptqOutputDb,
+                      double rtn2WeightDb, double rtn2OutputDb, double meanL, double gptqMeanL) {
     }
 
     private MatrixReport() {
     }
 
-    /** {@code inputs}: the FP32 activations (tokens x K) reaching each linear layer, by node name. */
-    public static List<Row> run(OnnxFile onnx, Map<String, float[][]> inputs) throws IOException {
+    /**
+     * {@code inputs}: the FP32 activations (tokens x K) reaching each linear layer, by node name;
+     * {@code calibrated}: the calibrated (GPTQ) images by node name.
+     */
+    public static List<Row> run(OnnxFile onnx, Map<String, float[][]> inputs, Map<String, QuantizedTensor> calibrated) throws IOException {
         List<Row> out = new ArrayList<>();
         for (OnnxFile.Weight wt : onnx.weights()) {
             Tensor2D w = onnx.toTensor(wt);
@@ -43,9 +46,12 @@ public final class MatrixReport {
             QuantizedTensor qt = new FineqQuantizer(QuantizerOptions.defaults(64)).quantize(w);
             FqwImage img = qt.image();
             double[][] fq = approximate(wf, new FineqMethod(qt));
+            QuantizedTensor cal = calibrated.get(wt.node());
+            double[][] gq = approximate(wf, new FineqMethod(cal));
             double[][] r2 = approximate(wf, new RtnAsymmetric(2, k));
             float[][] x = inputs.get(wt.node());
-            out.add(new Row(wt.node(), m, k, weightDb(wf, fq), outputDb(wf, fq, x), weightDb(wf, r2), outputDb(wf, r2, x), meanL(img)));
+            out.add(new Row(wt.node(), m, k, weightDb(wf, fq), outputDb(wf, fq, x), weightDb(wf, gq), outputDb(wf, gq, x), weightDb(wf, r2),
+                    outputDb(wf, r2, x), meanL(img), meanL(cal.image())));
         }
         return out;
     }
@@ -124,11 +130,13 @@ public final class MatrixReport {
     }
 
     public static String table(List<Row> rows) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-46s %9s %10s %10s %10s %10s %7s%n", "matrix", "M x K",
-                "fineq w dB", "fineq y dB", "rtn2 w dB", "rtn2 y dB", "mean L"));
+        StringBuilder sb = new StringBuilder("Per matrix: SQNR in dB of the weights (w) and of the layer output on real activations (y)\n");
+        sb.append(String.format(Locale.ROOT, "%-46s %9s %9s %9s %9s %9s %9s %9s %7s %7s%n", "matrix", "M x K",
+                "fineq w", "fineq y", "gptq w", "gptq y", "rtn2 w", "rtn2 y", "L fineq", "L gptq"));
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-46s %9s %10.2f %10.2f %10.2f %10.2f %7.3f%n", r.name(), r.m() + "x" + r.k(),
-                    r.fineqWeightDb(), r.fineqOutputDb(), r.rtn2WeightDb(), r.rtn2OutputDb(), r.meanL()));
+            sb.append(String.format(Locale.ROOT, "%-46s %9s %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %7.3f %7.3f%n", r.name(), r.m() + "x" + r.k(),
+                    r.fineqWeightDb(), r.fineqOutputDb(), r.gptqWeightDb(), r.gptqOutputDb(), r.rtn2WeightDb(), r.rtn2OutputDb(), r.meanL(),
+                    r.gptqMeanL()));
         }
         return sb.toString();
     }

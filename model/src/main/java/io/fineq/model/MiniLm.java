@@ -116,34 +116,36 @@ public final class MiniLm {
     }
 
     /**
-     * y = x W^T + b for W given as M rows of K floats; each dot product in four float lanes
-     * (contiguous rows, so the JIT vectorises it), summed in double with the bias.
+     * y = x W^T + b for W given as M rows of K floats. W is held transposed (K rows of M) so that
+     * the inner loop is {@code y[t][:] += x[t][k] * W^T[k][:]}, an update the JIT turns into SIMD;
+     * tokens go in blocks of 8 so each row of W^T is read once per block. Float accumulation
+     * in k order (as ONNX Runtime's float MatMul), bias added last.
      */
     public static Linear fp32Linear(float[][] w, float[] bias) {
-        int m = w.length;
+        int m = w.length, k = w[0].length;
+        float[][] wt = new float[k][m];
+        for (int r = 0; r < m; r++) for (int c = 0; c < k; c++) wt[c][r] = w[r][c];
         return x -> {
             float[][] y = new float[x.length][m];
-            for (int t = 0; t < x.length; t++) {
-                float[] xt = x[t];
-                for (int r = 0; r < m; r++) y[t][r] = (float) (bias[r] + dot(w[r], xt));
-            }
+            int blocks = (x.length + TOKEN_BLOCK - 1) / TOKEN_BLOCK;
+            java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+                int t0 = b * TOKEN_BLOCK, t1 = Math.min(x.length, t0 + TOKEN_BLOCK);
+                for (int c = 0; c < k; c++) {
+                    float[] wc = wt[c];
+                    for (int t = t0; t < t1; t++) {
+                        float xv = x[t][c];
+                        if (xv == 0) continue;
+                        float[] yt = y[t];
+                        for (int r = 0; r < m; r++) yt[r] += xv * wc[r];
+                    }
+                }
+                for (int t = t0; t < t1; t++) for (int r = 0; r < m; r++) y[t][r] += bias[r];
+            });
             return y;
         };
     }
 
-    private static double dot(float[] a, float[] b) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int k = a.length, i = 0;
-        for (; i + 3 < k; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-        }
-        double s = (double) s0 + s1 + s2 + s3;
-        for (; i < k; i++) s += (double) a[i] * b[i];
-        return s;
-    }
+    private static final int TOKEN_BLOCK = 8;
 
     /** The names of the 36 linear layers, /encoder/layer.l/role/MatMul, in forward order. */
     public List<String> linearNames() {
@@ -152,6 +154,11 @@ public final class MiniLm {
 
     /** Last hidden states (tokens x 384) of one sequence of token ids (all attended, token type 0). */
     public float[][] hidden(long[] ids) {
+        return hiddenThrough(ids, LAYERS - 1);
+    }
+
+    /** The hidden states after encoder layer {@code last} (0..5): the first last+1 layers only. */
+    public float[][] hiddenThrough(long[] ids, int last) {
         int n = ids.length;
         float[][] x = new float[n][WIDTH];
         for (int t = 0; t < n; t++) {
@@ -160,7 +167,7 @@ public final class MiniLm {
             for (int d = 0; d < WIDTH; d++) x[t][d] = wordEmb[id * WIDTH + d] + posEmb[t * WIDTH + d] + typeEmb[d];
             layerNorm(x[t], embLnW, embLnB);
         }
-        for (int l = 0; l < LAYERS; l++) {
+        for (int l = 0; l <= last; l++) {
             String p = "/encoder/layer." + l + "/";
             float[][] q = linear.get(p + ROLES.get(0) + "/MatMul").apply(x);
             float[][] k = linear.get(p + ROLES.get(1) + "/MatMul").apply(x);

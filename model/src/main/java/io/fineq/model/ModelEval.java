@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fineq.quant.FineqQuantizer;
+import io.fineq.quant.ScaleRule;
 import io.fineq.quant.QuantizerOptions;
 import io.fineq.report.ApproximationMethod;
 import io.fineq.report.FineqMethod;
@@ -40,12 +41,22 @@ public final class ModelEval {
     private ModelEval() {
     }
 
-    /** FP32, FineQ (default options, C = 64) and the baselines of the issue: RTN 2/3/4-bit per row, RTN 2-bit g128, uniform 2-bit. */
-    public static List<Method> methods() {
+    /**
+     * FP32, FineQ (default options, C = 64; the mse scale rule; the two calibrated modes, which use
+     * {@code calibration}, token sequences of the calibration text) on dequantized weights and on
+     * the integer datapath, and the baselines of the issue: RTN 2/3/4-bit per row, RTN 2-bit g128,
+     * uniform 2-bit. Calibrated quantization runs when a method is first used.
+     */
+    public static List<Method> methods(CalibratedModels calibrated) {
         List<Method> out = new ArrayList<>();
         out.add(new Method("fp32", 32, MiniLm.fp32()));
         out.add(approximated("fineq-absmax-paper", (w, k) -> new FineqMethod(new FineqQuantizer(QuantizerOptions.defaults(64)).quantize(w))));
-        out.add(new Method("fineq-int8-datapath", out.get(1).bitsPerWeight(), (layer, w, bias) -> new DatapathLinear(w, bias, false)));
+        double fineqBits = out.get(1).bitsPerWeight();
+        out.add(new Method("fineq-int8-datapath", fineqBits, (layer, w, bias) -> new DatapathLinear(w, bias, false)));
+        out.add(approximated("fineq-mse", (w, k) -> new FineqMethod(new FineqQuantizer(QuantizerOptions.defaults(64).withScale(ScaleRule.MSE)).quantize(w))));
+        out.add(new Method("fineq-output-mse", fineqBits, (layer, w, bias) -> Calibration.dequantized(calibrated.outputMse().get(layer), bias)));
+        out.add(new Method("fineq-gptq", fineqBits, (layer, w, bias) -> Calibration.dequantized(calibrated.gptq().get(layer), bias)));
+        out.add(new Method("fineq-gptq-int8-datapath", fineqBits, (layer, w, bias) -> new DatapathLinear(calibrated.gptq().get(layer).image(), bias, false)));
         out.add(approximated("rtn2-asym-row", (w, k) -> new RtnAsymmetric(2, k)));
         out.add(approximated("rtn2-asym-g128", (w, k) -> new RtnAsymmetricGrouped(2, k, 128)));
         out.add(approximated("uniform2-sym-row", (w, k) -> new UniformSymmetric2(k)));
@@ -129,6 +140,37 @@ public final class ModelEval {
         return s;
     }
 
+    /** Everything one evaluation measured. */
+    public record Report(List<Row> methods, List<MatrixReport.Row> matrices, int paragraphs, int calibrationParagraphs, int calibrationTokens) {
+        public String table() {
+            return ModelEval.table(methods, paragraphs) + String.format(Locale.ROOT, "(calibrated methods: %d calibration paragraphs, %d tokens, never evaluated on)%n%n",
+                    calibrationParagraphs, calibrationTokens) + MatrixReport.table(matrices);
+        }
+
+        public String json() throws IOException {
+            return ModelEval.json(methods, paragraphs, calibrationParagraphs, calibrationTokens, matrices);
+        }
+    }
+
+    /** Paragraphs of the evaluation text whose activations the per-matrix SQNR is measured on. */
+    public static final int MATRIX_PARAGRAPHS = 8;
+
+    /**
+     * The whole evaluation: every method on the {@code evaluation} paragraphs (the calibrated
+     * ones calibrated on {@code calibration}), then the per-matrix table on the activations of the
+     * first {@link #MATRIX_PARAGRAPHS} evaluation paragraphs.
+     */
+    public static Report evaluate(List<String> evaluation, List<String> calibration, PrintStream progress) throws IOException {
+        OnnxFile onnx = MiniLm.bundledOnnx();
+        try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
+            CalibratedModels cal = new CalibratedModels(onnx, calibration.stream().map(tok::ids).toList(), progress);
+            List<Row> rows = run(onnx, tok, evaluation, methods(cal), progress);
+            List<long[]> seqs = evaluation.subList(0, Math.min(MATRIX_PARAGRAPHS, evaluation.size())).stream().map(tok::ids).toList();
+            List<MatrixReport.Row> matrices = MatrixReport.run(onnx, MatrixReport.capture(onnx, seqs), cal.gptq());
+            return new Report(rows, matrices, evaluation.size(), calibration.size(), cal.tokens());
+        }
+    }
+
     /** The table as text. */
     public static String table(List<Row> rows, int paragraphs) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "all-MiniLM-L6-v2, %d paragraphs (retrieval: first half -> own second half among %d)%n",
@@ -140,17 +182,18 @@ public final class ModelEval {
         return sb.toString();
     }
 
-    /** The table as JSON: {"model", "paragraphs", "methods": [{name, bits_per_weight, cosine_to_fp32, top1, mrr}]}. */
-    public static String json(List<Row> rows, int paragraphs) throws IOException {
-        return json(rows, paragraphs, List.of());
-    }
-
-    /** As {@link #json(List, int)}, with the per-matrix table as "matrices". */
-    public static String json(List<Row> rows, int paragraphs, List<MatrixReport.Row> matrices) throws IOException {
+    /**
+     * The table as JSON: {"model", "paragraphs", "calibration_paragraphs", "calibration_tokens",
+     * "methods": [{name, bits_per_weight, cosine_to_fp32, top1, mrr}], "matrices": [per matrix]}.
+     */
+    public static String json(List<Row> rows, int paragraphs, int calibrationParagraphs, int calibrationTokens, List<MatrixReport.Row> matrices)
+            throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("model", "all-MiniLM-L6-v2");
         root.put("paragraphs", paragraphs);
+        root.put("calibration_paragraphs", calibrationParagraphs);
+        root.put("calibration_tokens", calibrationTokens);
         ArrayNode methods = root.putArray("methods");
         for (Row r : rows) {
             methods.addObject().put("name", r.name()).put("bits_per_weight", r.bitsPerWeight()).put("cosine_to_fp32", r.cosineToFp32())
@@ -160,8 +203,9 @@ public final class ModelEval {
         for (MatrixReport.Row r : matrices) {
             mats.addObject().put("name", r.name()).put("rows", r.m()).put("cols", r.k())
                     .put("fineq_weight_sqnr_db", r.fineqWeightDb()).put("fineq_output_sqnr_db", r.fineqOutputDb())
+                    .put("gptq_weight_sqnr_db", r.gptqWeightDb()).put("gptq_output_sqnr_db", r.gptqOutputDb())
                     .put("rtn2_weight_sqnr_db", r.rtn2WeightDb()).put("rtn2_output_sqnr_db", r.rtn2OutputDb())
-                    .put("mean_vector_length", r.meanL());
+                    .put("mean_vector_length", r.meanL()).put("gptq_mean_vector_length", r.gptqMeanL());
         }
         return json.writeValueAsString(root) + "\n";
     }

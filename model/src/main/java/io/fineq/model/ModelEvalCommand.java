@@ -16,8 +16,12 @@ public final class ModelEvalCommand implements Callable<Integer> {
     @Option(names = "--docs", defaultValue = "docs", description = "folder of Markdown files added to the text (default ${DEFAULT-VALUE})")
     Path docs;
 
-    @Option(names = "--paragraphs", defaultValue = "0", description = "use only the first N paragraphs (0 = all, default)")
+    @Option(names = "--paragraphs", defaultValue = "0", description = "evaluate on the first N paragraphs of the evaluation text only (0 = all, default)")
     int paragraphs;
+
+    @Option(names = "--calibration-paragraphs", defaultValue = "0",
+            description = "calibrate on the first N paragraphs of the calibration text only (0 = all, default)")
+    int calibrationParagraphs;
 
     @Option(names = "--json", description = "also write the table as JSON")
     Path json;
@@ -25,20 +29,20 @@ public final class ModelEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (paragraphs < 0) throw new IllegalArgumentException("--paragraphs must be >= 0, got " + paragraphs);
+        if (calibrationParagraphs < 0) throw new IllegalArgumentException("--calibration-paragraphs must be >= 0, got " + calibrationParagraphs);
         List<String> all = TextCorpus.paragraphs(docs);
-        List<String> use = paragraphs == 0 || paragraphs >= all.size() ? all : all.subList(0, paragraphs);
-        if (use.size() < 2) throw new IllegalArgumentException("--docs " + docs + ": only " + use.size() + " paragraph(s) of text; retrieval needs 2 or more");
-        System.err.printf("model-eval: %d paragraphs, %d methods (each embeds %d texts)%n", use.size(), ModelEval.methods().size(), 2 * use.size());
-        try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
-            List<ModelEval.Row> rows = ModelEval.run(MiniLm.bundledOnnx(), tok, use, ModelEval.methods(), System.err);
-            System.out.print(ModelEval.table(rows, use.size()));
-            // Per matrix, on the activations of the first 8 paragraphs.
-            List<long[]> seqs = use.subList(0, Math.min(8, use.size())).stream().map(tok::ids).toList();
-            List<MatrixReport.Row> matrices = MatrixReport.run(MiniLm.bundledOnnx(), MatrixReport.capture(MiniLm.bundledOnnx(), seqs));
-            System.out.println();
-            System.out.print(MatrixReport.table(matrices));
-            if (json != null) AtomicFiles.writeString(json, ModelEval.json(rows, use.size(), matrices));
-        }
+        List<String> eval = first(TextCorpus.evaluation(all), paragraphs);
+        List<String> cal = first(TextCorpus.calibration(all), calibrationParagraphs);
+        if (eval.size() < 2) throw new IllegalArgumentException("--docs " + docs + ": only " + eval.size() + " paragraph(s) of evaluation text; retrieval needs 2 or more");
+        if (cal.isEmpty()) throw new IllegalArgumentException("--docs " + docs + ": no calibration paragraph (every fourth paragraph is one)");
+        System.err.printf("model-eval: %d evaluation paragraphs, %d calibration paragraphs%n", eval.size(), cal.size());
+        ModelEval.Report report = ModelEval.evaluate(eval, cal, System.err);
+        System.out.print(report.table());
+        if (json != null) AtomicFiles.writeString(json, report.json());
         return 0;
+    }
+
+    private static List<String> first(List<String> list, int n) {
+        return n == 0 || n >= list.size() ? list : list.subList(0, n);
     }
 }

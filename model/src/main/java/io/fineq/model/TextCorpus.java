@@ -56,6 +56,23 @@ public final class TextCorpus {
         return List.copyOf(out);
     }
 
+    /** Every fourth paragraph (index 3, 7, 11, ...) is calibration text; never evaluated on. */
+    public static final int CALIBRATION_STRIDE = 4;
+
+    /** The evaluation text: the paragraphs that are not calibration text, in order. */
+    public static List<String> evaluation(List<String> paragraphs) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) if (i % CALIBRATION_STRIDE != CALIBRATION_STRIDE - 1) out.add(paragraphs.get(i));
+        return out;
+    }
+
+    /** The calibration text for the calibrated quantization modes: every fourth paragraph, in order. */
+    public static List<String> calibration(List<String> paragraphs) {
+        List<String> out = new ArrayList<>();
+        for (int i = CALIBRATION_STRIDE - 1; i < paragraphs.size(); i += CALIBRATION_STRIDE) out.add(paragraphs.get(i));
+        return out;
+    }
+
     /** The first and second half of a paragraph, split at the word boundary nearest its middle. */
     public static String[] halves(String paragraph) {
         int mid = paragraph.length() / 2;

@@ -1,0 +1,86 @@
+package io.fineq.model;
+
+import io.fineq.quant.CalibratedQuantizer;
+import io.fineq.quant.QuantizedTensor;
+import io.fineq.quant.QuantizerOptions;
+import io.fineq.quant.SecondMoment;
+import io.fineq.tensor.OnnxFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * MiniLM's 36 linear layers quantized by the calibrated FineQ modes on the calibration text
+ * (docs/model.md, "Calibrated quantization"), each computed once, on first use:
+ * {@code output-mse} on the FP32 model's activations, and {@code gptq} calibrated layer after layer
+ * on the activations of the partly quantized model.
+ */
+public final class CalibratedModels {
+    /** GPTQ damping (fraction of H's mean diagonal): the best of 0.001 / 0.01 / 0.1 measured on MiniLM (docs/model.md). */
+    public static final double DAMPING = 0.1;
+
+    private final OnnxFile onnx;
+    private final List<long[]> calibration;
+    private final PrintStream progress;
+    private Map<String, QuantizedTensor> outputMse;
+    private Map<String, QuantizedTensor> gptq;
+
+    /** {@code calibration}: token sequences of the calibration text; progress lines go to {@code progress} (may be null). */
+    public CalibratedModels(OnnxFile onnx, List<long[]> calibration, PrintStream progress) {
+        if (calibration.isEmpty()) throw new IllegalArgumentException("calibration text: need at least one paragraph, got none");
+        this.onnx = onnx;
+        this.calibration = List.copyOf(calibration);
+        this.progress = progress;
+    }
+
+    /** The calibrated quantizer: FineQ defaults on C = 64, {@link #DAMPING}, act order, two refinement sweeps. */
+    public static CalibratedQuantizer quantizer(CalibratedQuantizer.Mode mode) {
+        return new CalibratedQuantizer(QuantizerOptions.defaults(64), new CalibratedQuantizer.Options(mode, DAMPING, true, 2));
+    }
+
+    public int tokens() {
+        return calibration.stream().mapToInt(s -> s.length).sum();
+    }
+
+    /** Per-channel scales chosen by output error on the FP32 activations, by node name. */
+    public synchronized Map<String, QuantizedTensor> outputMse() {
+        if (outputMse == null) {
+            long t0 = System.nanoTime();
+            try {
+                Map<String, SecondMoment> h = Calibration.secondMoments(onnx, calibration);
+                Map<String, QuantizedTensor> q = new LinkedHashMap<>();
+                for (OnnxFile.Weight wt : onnx.weights())
+                    q.put(wt.node(), quantizer(CalibratedQuantizer.Mode.OUTPUT_SCALE).quantize(onnx.toTensor(wt), h.get(wt.node())));
+                outputMse = q;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            report("output-mse", t0);
+        }
+        return outputMse;
+    }
+
+    /** GPTQ, layer after layer (sequential calibration), by node name. */
+    public synchronized Map<String, QuantizedTensor> gptq() {
+        if (gptq == null) {
+            long t0 = System.nanoTime();
+            try {
+                gptq = Calibration.sequential(onnx, calibration, (w, h) -> quantizer(CalibratedQuantizer.Mode.GPTQ).quantize(w, h));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            report("gptq", t0);
+        }
+        return gptq;
+    }
+
+    private void report(String mode, long t0) {
+        if (progress != null)
+            progress.printf(Locale.ROOT, "calibration: %s on %d sequences (%d tokens), 36 layers in %.1f s%n", mode, calibration.size(), tokens(),
+                    (System.nanoTime() - t0) / 1e9);
+    }
+}
