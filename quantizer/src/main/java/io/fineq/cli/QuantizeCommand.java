@@ -3,9 +3,12 @@ package io.fineq.cli;
 import io.fineq.format.AtomicFiles;
 
 import io.fineq.format.FqwHeader;
+import io.fineq.quant.CalibratedQuantizer;
 import io.fineq.quant.FineqQuantizer;
 import io.fineq.quant.QuantizedTensor;
 import io.fineq.quant.QuantizerOptions;
+import io.fineq.quant.SecondMoment;
+import io.fineq.tensor.NpyFile;
 import io.fineq.report.FineqMethod;
 import io.fineq.tensor.Tensor2D;
 import picocli.CommandLine.Command;
@@ -56,6 +59,60 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "4", paramLabel = "T", description = "Outlier threshold T > 0 (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    @Option(names = "--calibration", paramLabel = "X.npy",
+            description = "Calibrate on activations: a tokens x K .npy (float32/16) of inputs reaching the layer; codes and scales are then chosen by output error (docs/quantizer.md).")
+    Path calibration;
+
+    @Option(names = "--calibrated", defaultValue = "gptq", paramLabel = "gptq|output-mse",
+            description = "Calibrated mode with --calibration: gptq (error compensation through the activations' second moment, default) or output-mse (per-channel scale by output error).")
+    String calibrated;
+
+    @Option(names = "--damping", defaultValue = "0.1", paramLabel = "D",
+            description = "With --calibration: damping as a fraction of the activations' mean second moment, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    double damping;
+
+    /** The calibrated quantizer for --calibration, after checking the options that go with it; null without. */
+    private CalibratedQuantizer calibratedQuantizer(QuantizerOptions opts) {
+        boolean given = calibration != null;
+        for (String o : new String[] {"--calibrated", "--damping"}) {
+            if (!given && spec.commandLine().getParseResult().hasMatchedOption(o)) throw new CliException(o + " applies only with --calibration X.npy");
+        }
+        if (!given) return null;
+        if (all) throw new CliException("--calibration holds the activations of one layer; use it with a single tensor, not --all");
+        if (spec.commandLine().getParseResult().hasMatchedOption("--scale"))
+            throw new CliException("--scale does not apply with --calibration (the calibrated mode chooses the scales)");
+        if (!(damping > 0 && damping <= 1)) throw new CliException("--damping must be in (0, 1], got " + damping);
+        CalibratedQuantizer.Mode mode;
+        try {
+            mode = CalibratedQuantizer.Mode.parse(calibrated);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--calibrated must be gptq or output-mse, got '" + calibrated + "'");
+        }
+        return new CalibratedQuantizer(opts, new CalibratedQuantizer.Options(mode, damping, true, 2));
+    }
+
+    /** The second moment of the activations in --calibration, for a layer with K input channels. */
+    private SecondMoment secondMoment(int k) throws java.io.IOException {
+        Tensor2D x = NpyFile.open(calibration);
+        if (x.cols() != k)
+            throw new CliException("--calibration " + calibration + ": activations have " + x.cols() + " channels (columns), the weights K = " + k);
+        SecondMoment h = new SecondMoment(k);
+        float[][] batch = new float[Math.min(256, x.rows())][k];
+        for (int r0 = 0; r0 < x.rows(); r0 += batch.length) {
+            int n = Math.min(batch.length, x.rows() - r0);
+            float[][] b = n == batch.length ? batch : java.util.Arrays.copyOf(batch, n);
+            for (int i = 0; i < n; i++) {
+                x.readRow(r0 + i, b[i]);
+                for (int c = 0; c < k; c++) {
+                    if (!Float.isFinite(b[i][c]))
+                        throw new CliException("--calibration " + calibration + ": activation [" + (r0 + i) + ", " + c + "] is " + b[i][c] + "; all must be finite");
+                }
+            }
+            h.add(b);
+        }
+        return h;
+    }
+
     /** No output may be the input, and the image and its hex form may not be one file. */
     private void checkDistinctPaths() {
         Path inPath = canonical(in);
@@ -81,6 +138,7 @@ public final class QuantizeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         QuantizerOptions opts = Options.quantizer(spec, arrayCols, scale, pairing, threshold);
         checkDistinctPaths();
+        CalibratedQuantizer cq = calibratedQuantizer(opts);
         List<InputTensors.Source> sources = InputTensors.select(in, tensor, all);
         Map<String, String> seen = new HashMap<>();
         if (all) {
@@ -96,7 +154,7 @@ public final class QuantizeCommand implements Callable<Integer> {
             for (InputTensors.Source s : sources) {
                 Tensor2D t = s.open();
                 progress.begin(t.name(), t.shape());
-                QuantizedTensor qt = quantizer.quantize(t);
+                QuantizedTensor qt = cq == null ? quantizer.quantize(t) : cq.quantize(t, secondMoment(t.cols()));
                 Path fqw = all ? out.resolve(InputTensors.fileNameOf(t.name()) + ".fqw") : out;
                 // The image and its hex form are committed together: both complete, then both renamed.
                 try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {

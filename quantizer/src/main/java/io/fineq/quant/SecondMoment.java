@@ -22,14 +22,32 @@ public final class SecondMoment {
     /** Rows of H per task of {@link #add}: each token row is read once per block (cache reuse). */
     private static final int ROW_BLOCK = 8;
 
-    /**
-     * Adds the tokens {@code x[t][0..K-1]}. The batch's own X^T X is formed in float as a sum of
-     * outer products (row updates the JIT turns into SIMD), a block of 8 rows of H per task, then
-     * added to H in double; the result does not depend on the number of threads.
-     */
+    /** Tokens per float partial sum: H depends only on the token sequence, not on how it is split into add calls. */
+    static final int GROUP = 256;
+    private final float[][] pending = new float[GROUP][];
+    private int pendingCount;
+
+    /** Adds the tokens {@code x[t][0..K-1]} (copied). */
     public synchronized void add(float[][] x) {
         for (float[] xt : x)
             if (xt.length != k) throw new IllegalArgumentException("activation width must be K = " + k + ", got " + xt.length);
+        for (float[] xt : x) {
+            pending[pendingCount++] = xt.clone();
+            if (pendingCount == GROUP) flush();
+        }
+        tokens += x.length;
+    }
+
+    /**
+     * Adds the pending group's X^T X to H: formed in float as a sum of outer products (row updates
+     * the JIT turns into SIMD), a block of 8 rows of H per task, then added in double; the result
+     * does not depend on the number of threads.
+     */
+    private void flush() {
+        if (pendingCount == 0) return;
+        float[][] x = java.util.Arrays.copyOf(pending, pendingCount);
+        pendingCount = 0;
+        java.util.Arrays.fill(pending, null);
         int blocks = (k + ROW_BLOCK - 1) / ROW_BLOCK;
         IntStream.range(0, blocks).parallel().forEach(b -> {
             int i0 = b * ROW_BLOCK, i1 = Math.min(k, i0 + ROW_BLOCK);
@@ -45,7 +63,6 @@ public final class SecondMoment {
                 for (int j = i; j < k; j++) h[row + j] += a[j - i0];
             }
         });
-        tokens += x.length;
     }
 
     /** a[j] += v * x[off + j] for every j of a (the canonical form the JIT vectorises). */
@@ -69,17 +86,19 @@ public final class SecondMoment {
         return k;
     }
 
-    public long tokens() {
+    public synchronized long tokens() {
         return tokens;
     }
 
     /** H[i][j] (symmetric; the upper triangle is accumulated). */
-    public double get(int i, int j) {
+    public synchronized double get(int i, int j) {
+        flush();
         return i <= j ? h[i * k + j] : h[j * k + i];
     }
 
     /** The full symmetric matrix, row-major, as a new array. */
-    public double[] matrix() {
+    public synchronized double[] matrix() {
+        flush();
         double[] out = new double[k * k];
         for (int i = 0; i < k; i++) {
             for (int j = i; j < k; j++) {

@@ -145,6 +145,51 @@ class QuantizerCliTest {
     }
 
 
+    @Test
+    void calibratedQuantizationFromAnActivationFile() throws IOException {
+        CliRunner s = CliRunner.run("synth", "--kind", "llama-like", "--rows", "72", "--cols", "40", "--seed", "2", "--out", p("W.npy"));
+        assertThat(s.exit()).isZero();
+        java.util.Random r = new java.util.Random(3);
+        float[] x = new float[300 * 40];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (r.nextGaussian() + (i % 40 == 5 ? 4 * r.nextGaussian() : 0));
+        NpyWriter.write(dir.resolve("X.npy"), new ArrayTensor("X", 300, 40, x), DType.F32);
+        CliRunner q = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("W.fqw"), "--hex", p("W.hex"), "--calibration", p("X.npy"));
+        assertThat(q.exit()).as(q.err()).isZero();
+        // The file is what the library gives for the same weights and the activations' second moment.
+        io.fineq.quant.SecondMoment h = new io.fineq.quant.SecondMoment(40);
+        float[][] rows = new float[300][40];
+        for (int t = 0; t < 300; t++) System.arraycopy(x, 40 * t, rows[t], 0, 40);
+        h.add(rows);
+        FqwImage lib = new io.fineq.quant.CalibratedQuantizer(QuantizerOptions.defaults(16),
+                new io.fineq.quant.CalibratedQuantizer.Options(io.fineq.quant.CalibratedQuantizer.Mode.GPTQ, 0.1, true, 2))
+                .quantize(NpyFile.open(dir.resolve("W.npy")), h).image();
+        assertThat(Files.readAllBytes(dir.resolve("W.fqw"))).isEqualTo(lib.toBytes());
+        assertThat(FqwImage.read(dir.resolve("W.fqw")).header().scale()).isEqualTo("gptq");
+        CliRunner o = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("O.fqw"), "--calibration", p("X.npy"),
+                "--calibrated", "output-mse");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(FqwImage.read(dir.resolve("O.fqw")).header().scale()).isEqualTo("output-mse");
+
+        NpyWriter.write(dir.resolve("X39.npy"), new ArrayTensor("X39", 10, 39, new float[390]), DType.F32);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--calibration", p("X39.npy")),
+                "--calibration " + p("X39.npy") + ": activations have 39 channels (columns), the weights K = 40", dir.resolve("B.fqw"));
+        float[] nan = new float[400];
+        nan[47] = Float.NaN;
+        NpyWriter.write(dir.resolve("Xnan.npy"), new ArrayTensor("Xnan", 10, 40, nan), DType.F32);
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--calibration", p("Xnan.npy")),
+                "activation [1, 7] is NaN; all must be finite", dir.resolve("B.fqw"));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--calibrated", "gptq"),
+                "--calibrated applies only with --calibration X.npy", dir.resolve("B.fqw"));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--calibration", p("X.npy"),
+                "--calibrated", "awq"), "--calibrated must be gptq or output-mse, got 'awq'", dir.resolve("B.fqw"));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--calibration", p("X.npy"),
+                "--damping", "0"), "--damping must be in (0, 1], got 0.0", dir.resolve("B.fqw"));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--calibration", p("X.npy"),
+                "--scale", "mse"), "--scale does not apply with --calibration", dir.resolve("B.fqw"));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("nope.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--calibration", p("X.npy")),
+                "nope.npy", dir.resolve("B.fqw"));
+    }
+
     private void assertFailsCleanly(CliRunner r, String expected, Path mustNotExist) {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: ").contains(expected);
