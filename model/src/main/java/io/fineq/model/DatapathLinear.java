@@ -28,6 +28,7 @@ public final class DatapathLinear implements MiniLm.Linear {
     public static final int ACT_MAX = 127;
     private final FqwImage image;
     private final int[][] q;
+    private final int[][] qt; // q transposed: K rows of M
     private final float[] channelScale;
     private final float[] bias;
     private final boolean golden;
@@ -44,6 +45,8 @@ public final class DatapathLinear implements MiniLm.Linear {
         int m = image.header().rows(), k = image.header().cols();
         this.q = new int[m][k];
         for (int r = 0; r < m; r++) for (int c = 0; c < k; c++) q[r][c] = d.q(r, c);
+        this.qt = new int[k][m];
+        for (int r = 0; r < m; r++) for (int c = 0; c < k; c++) qt[c][r] = q[r][c];
         this.channelScale = image.scales();
         this.bias = bias;
         this.golden = golden;
@@ -69,17 +72,20 @@ public final class DatapathLinear implements MiniLm.Linear {
     /** Y = q xq^T exactly: from the golden model, or the equal integer product. */
     public long[][] integers(int[][] xq) {
         if (golden) return GoldenJob.run(image, xq, CoreParams.defaults()).y();
-        int m = q.length, k = q[0].length;
+        // y[t][:] += xq[t][c] * q^T[c][:], in int: |y| <= 3 * 127 * K fits for K < 5.6 M.
+        int m = q.length;
         long[][] y = new long[xq.length][m];
-        for (int t = 0; t < xq.length; t++) {
+        java.util.stream.IntStream.range(0, xq.length).parallel().forEach(t -> {
             int[] xt = xq[t];
-            for (int r = 0; r < m; r++) {
-                int[] qr = q[r];
-                long acc = 0;
-                for (int c = 0; c < k; c++) acc += qr[c] * xt[c];
-                y[t][r] = acc;
+            int[] acc = new int[m];
+            for (int c = 0; c < qt.length; c++) {
+                int xv = xt[c];
+                if (xv == 0) continue;
+                int[] col = qt[c];
+                for (int r = 0; r < m; r++) acc[r] += xv * col[r];
             }
-        }
+            for (int r = 0; r < m; r++) y[t][r] = acc[r];
+        });
         return y;
     }
 

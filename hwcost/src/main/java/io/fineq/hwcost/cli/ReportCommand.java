@@ -36,12 +36,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--liberty", description = "Liberty file for the area study; default -Dliberty=..., else the project's fineq_generic.lib") Path liberty;
     @Option(names = "--work", defaultValue = "build/ppa", description = "work folder of the area study, default ${DEFAULT-VALUE}") Path work;
     @Option(names = "--sweep", description = "a sweep's work folder: its Pareto plots and table join the report") Path sweep;
+    @Option(names = "--model-eval", paramLabel = "minilm.json", description = "the JSON of fineq model-eval --json: a page for the real model joins the report") Path modelEval;
 
     @Override
     public Integer call() throws Exception {
         if (scaleDown < 1 || scaleDown > 4096) throw new UserError("--scale-down: " + scaleDown + " is out of range 1..4096");
         if (!(clockMhz > 0) || clockMhz > 1e5) throw new UserError("--clock-mhz: " + clockMhz + " is out of range (0, 100000]");
         FineqConfig cfg = new FineqConfig(array, array, 8, true, 0);
+        if (modelEval != null) io.fineq.hwcost.report.ModelEvalPage.check(modelEval);
         List<io.fineq.hwcost.sweep.SweepPlan.PointResult> swept = sweep == null ? List.of() : io.fineq.hwcost.sweep.SweepPlan.read(sweep).results();
         List<Integer> seqs = Sizes.parse("--seq", seq, 1 << 20);
         List<PpaComparison> area = new ArrayList<>();
@@ -59,7 +61,7 @@ public final class ReportCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "quantized %d layers in %.1f s%n", layers.size(), (System.nanoTime() - t0) / 1e9);
         Study.PerfTables perf = Study.perf(cfg, layers, seqs, new PerfModel(cfg, clockMhz), new EnergyModel(cfg, EnergyTable.horowitz45nm()));
         System.out.print(perf.text());
-        List<String> files = HtmlReport.write(out, cfg, clockMhz, area, layers, perf, swept);
+        List<String> files = HtmlReport.write(out, cfg, clockMhz, area, layers, perf, swept, modelEval);
         System.out.println("wrote " + out.resolve("index.html") + " and " + (files.size() - 1) + " plots");
         return 0;
     }

@@ -37,6 +37,13 @@ public final class HtmlReport {
     public static List<String> write(Path out, FineqConfig cfg, double clockMhz, List<PpaComparison> area,
                                      List<LlamaWorkload.Layer> layers, Study.PerfTables perf,
                                      List<io.fineq.hwcost.sweep.SweepPlan.PointResult> sweep) throws IOException {
+        return write(out, cfg, clockMhz, area, layers, perf, sweep, null);
+    }
+
+    /** As above, with a real model's evaluation ({@code fineq model-eval --json}, may be null) on model.html. */
+    public static List<String> write(Path out, FineqConfig cfg, double clockMhz, List<PpaComparison> area,
+                                     List<LlamaWorkload.Layer> layers, Study.PerfTables perf,
+                                     List<io.fineq.hwcost.sweep.SweepPlan.PointResult> sweep, Path modelEval) throws IOException {
         Files.createDirectories(out);
         List<String> files = new ArrayList<>();
         HtmlReport r = new HtmlReport();
@@ -106,6 +113,11 @@ public final class HtmlReport {
             r.html.append("<h2>Design-space sweep</h2>\n<p>").append(sweep.size())
                     .append(" points; every point's numbers are on <a href=\"sweep.html\">sweep.html</a>.</p>\n");
             for (String f : page) if (f.endsWith(".png")) r.img(f, f.startsWith("pareto-energy") ? "Area vs energy per MAC" : "Area vs throughput per mm²");
+        }
+        if (modelEval != null) {
+            files.addAll(ModelEvalPage.write(out, modelEval));
+            r.html.append("<h2>A real model</h2>\n<p>all-MiniLM-L6-v2 with FineQ, calibrated FineQ and the 2/3/4-bit baselines on real text: "
+                    + "<a href=\"model.html\">model.html</a>.</p>\n");
         }
         r.html.append("</body>\n</html>\n");
         AtomicFiles.writeString(out.resolve("index.html"), alignCells(r.html.toString()));

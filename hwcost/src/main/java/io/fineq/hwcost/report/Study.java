@@ -46,14 +46,20 @@ public final class Study {
 
     public static PerfTables perf(FineqConfig cfg, List<LlamaWorkload.Layer> layers, List<Integer> seqs,
                                   PerfModel perf, EnergyModel energy) {
+        return perf(cfg, layers, seqs, perf, energy, "llama-like");
+    }
+
+    /** As above; {@code weights} says where the weights come from (e.g. "llama-like", "all-MiniLM-L6-v2 (real)"). */
+    public static PerfTables perf(FineqConfig cfg, List<LlamaWorkload.Layer> layers, List<Integer> seqs,
+                                  PerfModel perf, EnergyModel energy, String weights) {
         List<Point> points = new ArrayList<>();
         List<BlockTotal> totals = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "FineQ %dx%d vs MAC baseline; weights: llama-like, FineQ-quantized (absmax, T=4)%n",
-                cfg.rows(), cfg.cols()));
+        sb.append(String.format(Locale.ROOT, "FineQ %dx%d vs MAC baseline; weights: %s, FineQ-quantized (absmax, T=4)%n",
+                cfg.rows(), cfg.cols(), weights));
         for (LlamaWorkload.Layer l : layers) {
             VectorStats s = l.stats();
-            sb.append(String.format(Locale.ROOT, "  %-10s %5dx%-5d  vectors %d  L=1: %5.1f%%  L=2: %5.1f%%  L=3: %5.1f%%  mean L %.3f  (quantized in %.1f s)%n",
+            sb.append(String.format(Locale.ROOT, "  %-11s %5dx%-5d  vectors %d  L=1: %5.1f%%  L=2: %5.1f%%  L=3: %5.1f%%  mean L %.3f  (quantized in %.1f s)%n",
                     l.shape().name(), l.shape().outFeatures(), l.shape().inFeatures(), s.vectors(),
                     100.0 * s.lengthCounts()[1] / s.vectors(), 100.0 * s.lengthCounts()[2] / s.vectors(),
                     100.0 * s.lengthCounts()[3] / s.vectors(), s.meanLength(), l.quantizeSeconds()));

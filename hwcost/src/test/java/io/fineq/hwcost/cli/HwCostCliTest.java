@@ -77,6 +77,47 @@ class HwCostCliTest {
         assertThat(r.err.strip()).doesNotContain("\n").contains("rows").contains("1..1024");
     }
 
+    @Test
+    void reportWithAModelEvaluationGetsItsPage() throws Exception {
+        // A hand-written evaluation in the shape fineq model-eval --json writes.
+        String json = """
+                {"model": "all-MiniLM-L6-v2", "paragraphs": 10, "calibration_paragraphs": 3, "calibration_tokens": 321,
+                 "methods": [{"name": "fp32", "bits_per_weight": 32, "cosine_to_fp32": 1.0, "top1": 0.5, "mrr": 0.6},
+                             {"name": "fineq-gptq", "bits_per_weight": 2.4167, "cosine_to_fp32": 0.8123, "top1": 0.4, "mrr": 0.55}],
+                 "matrices": [{"name": "/encoder/layer.0/attention/self/query/MatMul", "rows": 384, "cols": 384,
+                               "fineq_weight_sqnr_db": 8.1, "fineq_output_sqnr_db": 9.2, "gptq_weight_sqnr_db": 7.3, "gptq_output_sqnr_db": 12.4,
+                               "rtn2_weight_sqnr_db": 4.5, "rtn2_output_sqnr_db": 5.6, "mean_vector_length": 2.345, "gptq_mean_vector_length": 2.678}]}
+                """;
+        Path eval = Files.writeString(tmp.resolve("minilm.json"), json);
+        Path out = tmp.resolve("rep");
+        Result r = run("report", "--sizes", "none", "--array", "8", "--scale-down", "256", "--seq", "32", "--model-eval", eval.toString(), "--out", out.toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(Files.readString(out.resolve("index.html"))).contains("<a href=\"model.html\">");
+        String page = Files.readString(out.resolve("model.html"));
+        assertThat(page).contains("fineq-gptq", "0.8123", "2.4167", "/encoder/layer.0/attention/self/query/MatMul", "12.40", "2.678", "321 tokens");
+        for (String png : new String[] {"model-cosine.png", "model-sqnr.png"}) assertThat(Files.readAllBytes(out.resolve(png))).startsWith(PNG_MAGIC);
+
+        Files.writeString(tmp.resolve("bad.json"), "{\"methods\": [{\"name\": \"x\"}]}");
+        Result bad = run("report", "--sizes", "none", "--array", "8", "--scale-down", "256", "--seq", "32", "--model-eval", tmp.resolve("bad.json").toString(),
+                "--out", tmp.resolve("rep2").toString());
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.err.strip()).doesNotContain("\n").contains("bad.json: a method lacks \"bits_per_weight\"");
+        Result missing = run("report", "--sizes", "none", "--model-eval", tmp.resolve("none.json").toString(), "--out", tmp.resolve("rep3").toString());
+        assertThat(missing.code).isEqualTo(2);
+        assertThat(missing.err.strip()).doesNotContain("\n").contains("none.json: no such file");
+        assertThat(tmp.resolve("rep3")).doesNotExist();
+    }
+
+    @Test
+    void perfWorkloadIsChecked() {
+        Result r = run("perf", "--workload", "bert");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip()).doesNotContain("\n").contains("--workload must be llama2-7b or minilm-l6, got 'bert'");
+        Result s = run("perf", "--workload", "minilm-l6", "--scale-down", "4");
+        assertThat(s.code).isEqualTo(2);
+        assertThat(s.err.strip()).doesNotContain("\n").contains("--scale-down applies to --workload llama2-7b only");
+    }
+
     private record Result(int code, String err, String out) {
     }
 

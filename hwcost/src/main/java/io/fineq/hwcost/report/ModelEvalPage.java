@@ -1,0 +1,123 @@
+package io.fineq.hwcost.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fineq.format.AtomicFiles;
+import io.fineq.hwcost.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report's page for a real model: {@code model.html} from the JSON that {@code fineq model-eval}
+ * writes (docs/model.md): the methods table (bits per weight, embedding cosine to FP32, retrieval
+ * top-1 and MRR) with a bar chart, and per matrix the weight and output SQNR of FineQ, calibrated
+ * FineQ (GPTQ) and RTN 2-bit and the mean vector length L of both FineQ images, with the output
+ * SQNR averaged per layer role in a chart.
+ */
+public final class ModelEvalPage {
+    private static final String[] ROLES = {"attention/self/query", "attention/self/key", "attention/self/value", "attention/output/dense",
+            "intermediate/dense", "output/dense"};
+
+    private ModelEvalPage() {
+    }
+
+    /** Reads {@code json} and writes the page and its plots into {@code out}; returns the file names. */
+    public static List<String> write(Path out, Path json) throws IOException {
+        JsonNode root = read(json);
+        JsonNode methods = root.path("methods");
+        JsonNode matrices = root.path("matrices");
+        List<String> files = new ArrayList<>();
+        Map<String, Double> cosine = new LinkedHashMap<>();
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>FineQ on a real model</title>\n"
+                + "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;}table{border-collapse:collapse;}"
+                + "td,th{border:1px solid #bbb;padding:3px 8px;text-align:left;}th{background:#eee;}td.n{text-align:right;}</style>\n</head><body>\n");
+        h.append("<h1>").append(esc(root.path("model").asText("model"))).append(": FineQ on real weights and real text</h1>\n");
+        h.append(String.format(Locale.ROOT, "<p>%d evaluation paragraphs (retrieval: each paragraph's first half must find its own second half); "
+                        + "calibrated methods use %d other paragraphs (%d tokens). From <code>fineq model-eval</code> (docs/model.md).</p>\n",
+                root.path("paragraphs").asInt(), root.path("calibration_paragraphs").asInt(), root.path("calibration_tokens").asInt()));
+        h.append("<table>\n<tr><th>method</th><th>bits/weight</th><th>cosine to FP32</th><th>top-1</th><th>MRR</th></tr>\n");
+        for (JsonNode m : methods) {
+            String name = m.path("name").asText();
+            cosine.put(name, m.path("cosine_to_fp32").asDouble());
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.4f</td><td>%.3f</td><td>%.3f</td></tr>\n", esc(name),
+                    m.path("bits_per_weight").asDouble(), m.path("cosine_to_fp32").asDouble(), m.path("top1").asDouble(), m.path("mrr").asDouble()));
+        }
+        h.append("</table>\n");
+        Charts.bars(out.resolve("model-cosine.png"), "Embedding cosine to FP32 per method", "method", "mean cosine", Map.of("cosine", cosine));
+        files.add("model-cosine.png");
+        h.append("<p><img src=\"model-cosine.png\" alt=\"Embedding cosine to FP32 per method\" width=\"").append(Charts.WIDTH).append("\"></p>\n");
+
+        if (matrices.size() > 0) {
+            Map<String, Map<String, Double>> byRole = new LinkedHashMap<>();
+            String[][] series = {{"FineQ", "fineq_output_sqnr_db"}, {"FineQ GPTQ", "gptq_output_sqnr_db"}, {"RTN 2-bit", "rtn2_output_sqnr_db"}};
+            for (String[] s : series) {
+                Map<String, Double> v = new LinkedHashMap<>();
+                for (String role : ROLES) {
+                    double sum = 0;
+                    int n = 0;
+                    for (JsonNode m : matrices) {
+                        if (m.path("name").asText().contains("/" + role + "/")) {
+                            sum += m.path(s[1]).asDouble();
+                            n++;
+                        }
+                    }
+                    if (n > 0) v.put(role.replace("attention/", "").replace("self/", "").replace("/dense", "").replace("intermediate", "ffn up").replace("output", "out"), sum / n);
+                }
+                byRole.put(s[0], v);
+            }
+            Charts.bars(out.resolve("model-sqnr.png"), "Output SQNR on real activations, mean over the six layers", "layer role", "dB", byRole);
+            files.add("model-sqnr.png");
+            h.append("<h2>Per matrix</h2>\n<p><img src=\"model-sqnr.png\" alt=\"Output SQNR per layer role\" width=\"").append(Charts.WIDTH).append("\"></p>\n");
+            h.append("<table>\n<tr><th>matrix</th><th>M x K</th><th>FineQ w dB</th><th>FineQ y dB</th><th>GPTQ w dB</th><th>GPTQ y dB</th>"
+                    + "<th>RTN2 w dB</th><th>RTN2 y dB</th><th>mean L FineQ</th><th>mean L GPTQ</th></tr>\n");
+            for (JsonNode m : matrices) {
+                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%dx%d</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.3f</td><td>%.3f</td></tr>\n",
+                        esc(m.path("name").asText()), m.path("rows").asInt(), m.path("cols").asInt(), m.path("fineq_weight_sqnr_db").asDouble(),
+                        m.path("fineq_output_sqnr_db").asDouble(), m.path("gptq_weight_sqnr_db").asDouble(), m.path("gptq_output_sqnr_db").asDouble(),
+                        m.path("rtn2_weight_sqnr_db").asDouble(), m.path("rtn2_output_sqnr_db").asDouble(), m.path("mean_vector_length").asDouble(),
+                        m.path("gptq_mean_vector_length").asDouble()));
+            }
+            h.append("</table>\n<p>SQNR = 10 log10(signal power / error power) of the weights (w) and of the layer's output on the FP32 model's "
+                    + "activations of real text (y). Mean L = cycles per weight vector on a 64-column core (early termination): the calibrated "
+                    + "images trade longer vectors (more 3-bit values) for output accuracy.</p>\n");
+        }
+        h.append("</body></html>\n");
+        AtomicFiles.writeString(out.resolve("model.html"), HtmlReport.alignCells(h.toString()));
+        files.add(0, "model.html");
+        return files;
+    }
+
+    /** Checks the file before any long work: one line naming the file and what is wrong. */
+    public static void check(Path json) {
+        read(json);
+    }
+
+    private static JsonNode read(Path json) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(json));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError("--model-eval " + json + ": no such file");
+        } catch (IOException e) {
+            throw new UserError("--model-eval " + json + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (root == null || !root.path("methods").isArray() || root.path("methods").isEmpty())
+            throw new UserError("--model-eval " + json + ": no \"methods\" array; expected the JSON of fineq model-eval --json");
+        for (JsonNode m : root.path("methods")) {
+            for (String f : new String[] {"name", "bits_per_weight", "cosine_to_fp32", "top1", "mrr"}) {
+                if (m.path(f).isMissingNode()) throw new UserError("--model-eval " + json + ": a method lacks \"" + f + "\"");
+            }
+        }
+        return root;
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
