@@ -27,7 +27,7 @@ public final class CalibratedModels {
     private final List<long[]> calibration;
     private final PrintStream progress;
     private Map<String, QuantizedTensor> outputMse;
-    private Map<String, QuantizedTensor> gptq;
+    private Map<String, Calibration.Layer> gptq;
 
     /** {@code calibration}: token sequences of the calibration text; progress lines go to {@code progress} (may be null). */
     public CalibratedModels(OnnxFile onnx, List<long[]> calibration, PrintStream progress) {
@@ -64,12 +64,12 @@ public final class CalibratedModels {
         return outputMse;
     }
 
-    /** GPTQ, layer after layer (sequential calibration), by node name. */
-    public synchronized Map<String, QuantizedTensor> gptq() {
+    /** GPTQ, layer after layer (sequential calibration), with bias correction, by node name. */
+    public synchronized Map<String, Calibration.Layer> gptq() {
         if (gptq == null) {
             long t0 = System.nanoTime();
             try {
-                gptq = Calibration.sequential(onnx, calibration, (w, h) -> quantizer(CalibratedQuantizer.Mode.GPTQ).quantize(w, h));
+                gptq = Calibration.sequential(onnx, calibration, (w, h) -> quantizer(CalibratedQuantizer.Mode.GPTQ).quantize(w, h), true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -25,16 +25,7 @@ public final class Calibration {
     public static Map<String, SecondMoment> secondMoments(OnnxFile onnx, List<long[]> sequences) throws IOException {
         Map<String, SecondMoment> out = new LinkedHashMap<>();
         MiniLm.Linears fp32 = MiniLm.fp32();
-        MiniLm model = new MiniLm(onnx, (name, w, b) -> {
-            MiniLm.Linear l = fp32.of(name, w, b);
-            SecondMoment shared = sharedInput(name, out);
-            SecondMoment h = shared != null ? shared : new SecondMoment(w.cols());
-            out.put(name, h);
-            return x -> {
-                if (shared == null) h.add(x);
-                return l.apply(x);
-            };
-        });
+        MiniLm model = new MiniLm(onnx, (name, w, b) -> recording(name, fp32.of(name, w, b), w.cols(), out));
         for (long[] ids : sequences) model.hidden(ids); // in order: H is summed in a fixed order
         return out;
     }
@@ -45,9 +36,9 @@ public final class Calibration {
      * each layer also compensates the errors of the layers before it. Returns the quantized
      * tensors by node name, in forward order.
      */
-    public static Map<String, QuantizedTensor> sequential(OnnxFile onnx, List<long[]> sequences, BiFunction<Tensor2D, SecondMoment, QuantizedTensor> quantizer)
-            throws IOException {
-        Map<String, QuantizedTensor> done = new LinkedHashMap<>();
+    public static Map<String, Layer> sequential(OnnxFile onnx, List<long[]> sequences, BiFunction<Tensor2D, SecondMoment, QuantizedTensor> quantizer,
+                                                boolean biasCorrection) throws IOException {
+        Map<String, Layer> done = new LinkedHashMap<>();
         Map<String, MiniLm.Linear> doneLinear = new HashMap<>();
         MiniLm.Linears fp32 = MiniLm.fp32();
         for (int layer = 0; layer < MiniLm.LAYERS; layer++) {
@@ -60,25 +51,43 @@ public final class Calibration {
                 if (!name.startsWith(prefix)) return x -> {
                     throw new IllegalStateException(name + " is past the layer being calibrated");
                 };
-                MiniLm.Linear l = fp32.of(name, w, b);
                 ws.put(name, w);
                 bs.put(name, b);
-                SecondMoment shared = sharedInput(name, hs);
-                SecondMoment h = shared != null ? shared : new SecondMoment(w.cols());
-                hs.put(name, h);
-                return x -> {
-                    if (shared == null) h.add(x);
-                    return l.apply(x);
-                };
+                return recording(name, fp32.of(name, w, b), w.cols(), hs);
             });
             for (long[] ids : sequences) model.hiddenThrough(ids, layer);
             for (String name : hs.keySet()) {
                 QuantizedTensor qt = quantizer.apply(ws.get(name), hs.get(name));
-                done.put(name, qt);
-                doneLinear.put(name, dequantized(qt, bs.get(name)));
+                float[] bias = biasCorrection ? correctedBias(ws.get(name), qt, bs.get(name), hs.get(name).mean()) : bs.get(name);
+                done.put(name, new Layer(qt, bias));
+                doneLinear.put(name, dequantized(qt, bias));
             }
         }
         return done;
+    }
+
+    /** One calibrated layer: its image and the bias to use with it. */
+    public record Layer(QuantizedTensor tensor, float[] bias) {
+    }
+
+    /**
+     * Bias correction: {@code b + (W - W') mu} with mu the calibration tokens' mean input, so the
+     * quantized layer's mean output equals the original's on the calibration text (the bias is
+     * added outside the core, so this costs the hardware nothing).
+     */
+    public static float[] correctedBias(Tensor2D w, QuantizedTensor qt, float[] bias, double[] mean) {
+        Tensor2D d = qt.decoded().dequantized(qt.name());
+        float[] row = new float[w.cols()];
+        float[] rowQ = new float[w.cols()];
+        float[] out = new float[bias.length];
+        for (int m = 0; m < w.rows(); m++) {
+            w.readRow(m, row);
+            d.readRow(m, rowQ);
+            double s = bias[m];
+            for (int k = 0; k < row.length; k++) s += ((double) row[k] - rowQ[k]) * mean[k];
+            out[m] = (float) s;
+        }
+        return out;
     }
 
     /** The FP32 linear layer of a quantized tensor's dequantized weights {@code q * scale}. */
@@ -87,6 +96,17 @@ public final class Calibration {
         float[][] w = new float[d.rows()][d.cols()];
         for (int r = 0; r < d.rows(); r++) d.readRow(r, w[r]);
         return MiniLm.fp32Linear(w, bias);
+    }
+
+    /** {@code l}, adding its inputs to H of {@code name} in {@code hs} (key and value: the query's H, added once). */
+    private static MiniLm.Linear recording(String name, MiniLm.Linear l, int k, Map<String, SecondMoment> hs) {
+        SecondMoment shared = sharedInput(name, hs);
+        SecondMoment h = shared != null ? shared : new SecondMoment(k);
+        hs.put(name, h);
+        return x -> {
+            if (shared == null) h.add(x);
+            return l.apply(x);
+        };
     }
 
     /** Key and value read the query's input: their H is the query's. */

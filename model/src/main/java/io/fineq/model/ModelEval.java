@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.fineq.quant.QuantizedTensor;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
@@ -55,8 +57,14 @@ public final class ModelEval {
         out.add(new Method("fineq-int8-datapath", fineqBits, (layer, w, bias) -> new DatapathLinear(w, bias, false)));
         out.add(approximated("fineq-mse", (w, k) -> new FineqMethod(new FineqQuantizer(QuantizerOptions.defaults(64).withScale(ScaleRule.MSE)).quantize(w))));
         out.add(new Method("fineq-output-mse", fineqBits, (layer, w, bias) -> Calibration.dequantized(calibrated.outputMse().get(layer), bias)));
-        out.add(new Method("fineq-gptq", fineqBits, (layer, w, bias) -> Calibration.dequantized(calibrated.gptq().get(layer), bias)));
-        out.add(new Method("fineq-gptq-int8-datapath", fineqBits, (layer, w, bias) -> new DatapathLinear(calibrated.gptq().get(layer).image(), bias, false)));
+        out.add(new Method("fineq-gptq", fineqBits, (layer, w, bias) -> {
+            Calibration.Layer l = calibrated.gptq().get(layer);
+            return Calibration.dequantized(l.tensor(), l.bias());
+        }));
+        out.add(new Method("fineq-gptq-int8-datapath", fineqBits, (layer, w, bias) -> {
+            Calibration.Layer l = calibrated.gptq().get(layer);
+            return new DatapathLinear(l.tensor().image(), l.bias(), false);
+        }));
         out.add(approximated("rtn2-asym-row", (w, k) -> new RtnAsymmetric(2, k)));
         out.add(approximated("rtn2-asym-g128", (w, k) -> new RtnAsymmetricGrouped(2, k, 128)));
         out.add(approximated("uniform2-sym-row", (w, k) -> new UniformSymmetric2(k)));
@@ -121,7 +129,7 @@ public final class ModelEval {
             Row row = new Row(m.name(), m.bitsPerWeight(), cos, (double) top1 / n, mrr / n);
             rows.add(row);
             if (progress != null) {
-                progress.printf(Locale.ROOT, "model-eval: %-20s cosine %.4f top-1 %.3f MRR %.3f (%.1f s)%n", m.name(), cos, row.top1(), row.mrr(),
+                progress.printf(Locale.ROOT, "model-eval: %-26s cosine %.4f top-1 %.3f MRR %.3f (%.1f s)%n", m.name(), cos, row.top1(), row.mrr(),
                         (System.nanoTime() - t0) / 1e9);
             }
         }
@@ -166,7 +174,9 @@ public final class ModelEval {
             CalibratedModels cal = new CalibratedModels(onnx, calibration.stream().map(tok::ids).toList(), progress);
             List<Row> rows = run(onnx, tok, evaluation, methods(cal), progress);
             List<long[]> seqs = evaluation.subList(0, Math.min(MATRIX_PARAGRAPHS, evaluation.size())).stream().map(tok::ids).toList();
-            List<MatrixReport.Row> matrices = MatrixReport.run(onnx, MatrixReport.capture(onnx, seqs), cal.gptq());
+            Map<String, QuantizedTensor> gptq = new java.util.LinkedHashMap<>();
+            cal.gptq().forEach((k, v) -> gptq.put(k, v.tensor()));
+            List<MatrixReport.Row> matrices = MatrixReport.run(onnx, MatrixReport.capture(onnx, seqs), gptq);
             return new Report(rows, matrices, evaluation.size(), calibration.size(), cal.tokens());
         }
     }
@@ -175,9 +185,9 @@ public final class ModelEval {
     public static String table(List<Row> rows, int paragraphs) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "all-MiniLM-L6-v2, %d paragraphs (retrieval: first half -> own second half among %d)%n",
                 paragraphs, paragraphs));
-        sb.append(String.format(Locale.ROOT, "%-20s %8s %14s %8s %8s%n", "method", "bits/w", "cosine_to_fp32", "top1", "mrr"));
+        sb.append(String.format(Locale.ROOT, "%-26s %8s %14s %8s %8s%n", "method", "bits/w", "cosine_to_fp32", "top1", "mrr"));
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-20s %8.4f %14.4f %8.3f %8.3f%n", r.name(), r.bitsPerWeight(), r.cosineToFp32(), r.top1(), r.mrr()));
+            sb.append(String.format(Locale.ROOT, "%-26s %8.4f %14.4f %8.3f %8.3f%n", r.name(), r.bitsPerWeight(), r.cosineToFp32(), r.top1(), r.mrr()));
         }
         return sb.toString();
     }

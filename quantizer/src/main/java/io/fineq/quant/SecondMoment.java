@@ -11,12 +11,14 @@ import java.util.stream.IntStream;
 public final class SecondMoment {
     private final int k;
     private final double[] h;
+    private final double[] sum;
     private long tokens;
 
     public SecondMoment(int k) {
         if (k < 1) throw new IllegalArgumentException("K must be >= 1, got " + k);
         this.k = k;
         this.h = new double[k * k];
+        this.sum = new double[k];
     }
 
     /** Rows of H per task of {@link #add}: each token row is read once per block (cache reuse). */
@@ -32,6 +34,7 @@ public final class SecondMoment {
         for (float[] xt : x)
             if (xt.length != k) throw new IllegalArgumentException("activation width must be K = " + k + ", got " + xt.length);
         for (float[] xt : x) {
+            for (int i = 0; i < k; i++) sum[i] += xt[i];
             pending[pendingCount++] = xt.clone();
             if (pendingCount == GROUP) flush();
         }
@@ -84,6 +87,13 @@ public final class SecondMoment {
 
     public int cols() {
         return k;
+    }
+
+    /** The mean activation per channel over the tokens added (zeros before any). */
+    public synchronized double[] mean() {
+        double[] m = new double[k];
+        if (tokens > 0) for (int i = 0; i < k; i++) m[i] = sum[i] / tokens;
+        return m;
     }
 
     public synchronized long tokens() {
