@@ -21,8 +21,9 @@ import java.util.Map;
  * SQNR averaged per layer role in a chart.
  */
 public final class ModelEvalPage {
-    private static final String[] ROLES = {"attention/self/query", "attention/self/key", "attention/self/value", "attention/output/dense",
-            "intermediate/dense", "output/dense"};
+    /** Layer roles in MiniLM's node names, and their chart labels. */
+    private static final String[][] ROLES = {{"/attention/self/query/", "query"}, {"/attention/self/key/", "key"}, {"/attention/self/value/", "value"},
+            {"/attention/output/dense/", "attn out"}, {"/intermediate/dense/", "ffn up"}, {"/output/dense/", "ffn down"}};
 
     private ModelEvalPage() {
     }
@@ -49,7 +50,7 @@ public final class ModelEvalPage {
                     m.path("bits_per_weight").asDouble(), m.path("cosine_to_fp32").asDouble(), m.path("top1").asDouble(), m.path("mrr").asDouble()));
         }
         h.append("</table>\n");
-        Charts.bars(out.resolve("model-cosine.png"), "Embedding cosine to FP32 per method", "method", "mean cosine", Map.of("cosine", cosine));
+        Charts.horizontalBars(out.resolve("model-cosine.png"), "Embedding cosine to FP32 per method", "method", "mean cosine", cosine);
         files.add("model-cosine.png");
         h.append("<p><img src=\"model-cosine.png\" alt=\"Embedding cosine to FP32 per method\" width=\"").append(Charts.WIDTH).append("\"></p>\n");
 
@@ -58,16 +59,19 @@ public final class ModelEvalPage {
             String[][] series = {{"FineQ", "fineq_output_sqnr_db"}, {"FineQ GPTQ", "gptq_output_sqnr_db"}, {"RTN 2-bit", "rtn2_output_sqnr_db"}};
             for (String[] s : series) {
                 Map<String, Double> v = new LinkedHashMap<>();
-                for (String role : ROLES) {
+                for (String[] role : ROLES) {
                     double sum = 0;
                     int n = 0;
                     for (JsonNode m : matrices) {
-                        if (m.path("name").asText().contains("/" + role + "/")) {
+                        String name = m.path("name").asText();
+                        // "/output/dense/" also ends "/attention/output/dense/": the FFN down role is the one not under attention.
+                        boolean match = role[1].equals("ffn down") ? name.contains(role[0]) && !name.contains("/attention" + role[0]) : name.contains(role[0]);
+                        if (match) {
                             sum += m.path(s[1]).asDouble();
                             n++;
                         }
                     }
-                    if (n > 0) v.put(role.replace("attention/", "").replace("self/", "").replace("/dense", "").replace("intermediate", "ffn up").replace("output", "out"), sum / n);
+                    if (n > 0) v.put(role[1], sum / n);
                 }
                 byRole.put(s[0], v);
             }
