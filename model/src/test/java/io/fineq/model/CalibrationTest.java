@@ -8,7 +8,6 @@ import io.fineq.quant.SecondMoment;
 import io.fineq.tensor.OnnxFile;
 import io.fineq.tensor.Tensor2D;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
@@ -31,17 +30,8 @@ class CalibrationTest {
             seqs = cal.stream().map(tok::ids).toList();
         }
         // The activations reaching layer 0's query, recorded independently of Calibration.
-        List<float[]> rows = new ArrayList<>();
+        float[][] x = MatrixReport.capture(onnx, seqs).get(QUERY0);
         MiniLm.Linears fp32 = MiniLm.fp32();
-        MiniLm recorder = new MiniLm(onnx, (name, w, b) -> {
-            MiniLm.Linear l = fp32.of(name, w, b);
-            return x -> {
-                if (name.equals(QUERY0)) rows.addAll(List.of(x));
-                return l.apply(x);
-            };
-        });
-        for (long[] ids : seqs) recorder.hidden(ids);
-        float[][] x = rows.toArray(new float[0][]);
 
         Map<String, SecondMoment> h = Calibration.secondMoments(onnx, seqs);
         assertThat(h).hasSize(36);

@@ -28,20 +28,15 @@ class RealLayerRtlTest {
     void layerZeroQueryOnSixtyFourRealTokensRunsBitExactOnTheCore() throws Exception {
         OnnxFile onnx = MiniLm.bundledOnnx();
         String node = "/encoder/layer.0/attention/self/query/MatMul";
-        List<float[]> rows = new ArrayList<>();
-        MiniLm.Linears fp32 = MiniLm.fp32();
-        MiniLm recorder = new MiniLm(onnx, (name, w, b) -> {
-            MiniLm.Linear l = fp32.of(name, w, b);
-            return x -> {
-                if (name.equals(node)) rows.addAll(List.of(x));
-                return l.apply(x);
-            };
-        });
         List<String> text = TextCorpus.paragraphs(Path.of(System.getProperty("fineq.root", ".."), "docs"));
+        List<long[]> seqs = new ArrayList<>();
         try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
-            for (int i = 0; rows.size() < 64; i++) recorder.hidden(tok.ids(text.get(i)));
+            for (int i = 0, tokens = 0; tokens < 64; i++) {
+                seqs.add(tok.ids(text.get(i)));
+                tokens += seqs.get(i).length;
+            }
         }
-        float[][] x = rows.subList(0, 64).toArray(new float[0][]);
+        float[][] x = java.util.Arrays.copyOf(MatrixReport.capture(onnx, seqs).get(node), 64);
         DatapathLinear layer = new DatapathLinear(onnx.tensor(node), onnx.floats("encoder.layer.0.attention.self.query.bias"), true);
         int[][] xq = layer.quantizeActivations(x, new double[64]);
 
