@@ -27,8 +27,7 @@ import io.fineq.tensor.Tensor2D;
 public final class DatapathLinear implements MiniLm.Linear {
     public static final int ACT_MAX = 127;
     private final FqwImage image;
-    private final int[][] q;
-    private final int[][] qt; // q transposed: K rows of M
+    private final int[][] qt; // q transposed: K rows of M (the integer product's inner loop runs over M)
     private final float[] channelScale;
     private final float[] bias;
     private final boolean golden;
@@ -43,10 +42,8 @@ public final class DatapathLinear implements MiniLm.Linear {
         this.image = image;
         DecodedImage d = new DecodedImage(image);
         int m = image.header().rows(), k = image.header().cols();
-        this.q = new int[m][k];
-        for (int r = 0; r < m; r++) for (int c = 0; c < k; c++) q[r][c] = d.q(r, c);
         this.qt = new int[k][m];
-        for (int r = 0; r < m; r++) for (int c = 0; c < k; c++) qt[c][r] = q[r][c];
+        for (int r = 0; r < m; r++) for (int c = 0; c < k; c++) qt[c][r] = d.q(r, c);
         this.channelScale = image.scales();
         this.bias = bias;
         this.golden = golden;
@@ -54,7 +51,7 @@ public final class DatapathLinear implements MiniLm.Linear {
 
     /** The 8-bit activations of {@code x} and their per-token scales a_t. */
     public int[][] quantizeActivations(float[][] x, double[] tokenScale) {
-        int k = q[0].length;
+        int k = qt.length;
         int[][] xq = new int[x.length][k];
         for (int t = 0; t < x.length; t++) {
             double max = 0;
@@ -73,7 +70,7 @@ public final class DatapathLinear implements MiniLm.Linear {
     public long[][] integers(int[][] xq) {
         if (golden) return GoldenJob.run(image, xq, CoreParams.defaults()).y();
         // y[t][:] += xq[t][c] * q^T[c][:], in int: |y| <= 3 * 127 * K fits for K < 5.6 M.
-        int m = q.length;
+        int m = image.header().rows();
         long[][] y = new long[xq.length][m];
         java.util.stream.IntStream.range(0, xq.length).parallel().forEach(t -> {
             int[] xt = xq[t];
@@ -93,9 +90,10 @@ public final class DatapathLinear implements MiniLm.Linear {
     public float[][] apply(float[][] x) {
         double[] a = new double[x.length];
         long[][] y = integers(quantizeActivations(x, a));
-        float[][] out = new float[x.length][q.length];
+        int m = image.header().rows();
+        float[][] out = new float[x.length][m];
         for (int t = 0; t < x.length; t++) {
-            for (int r = 0; r < q.length; r++) out[t][r] = (float) (a[t] * y[t][r] + bias[r]);
+            for (int r = 0; r < m; r++) out[t][r] = (float) (a[t] * y[t][r] + bias[r]);
         }
         return out;
     }

@@ -1,7 +1,7 @@
 package io.fineq.model;
 
 import io.fineq.format.FqwImage;
-import io.fineq.quant.DecodedImage;
+import io.fineq.golden.GoldenJob;
 import io.fineq.quant.FineqQuantizer;
 import io.fineq.quant.QuantizedTensor;
 import io.fineq.quant.QuantizerOptions;
@@ -90,24 +90,9 @@ public final class MatrixReport {
         return 10 * Math.log10(s / e);
     }
 
-    /** Mean over the image's weight vectors (k-tile, row) of L = max(1, max_c |q|). */
+    /** Mean over the image's weight vectors (k-tile, row) of L = max(1, max_c |q|), early termination. */
     static double meanL(FqwImage img) {
-        DecodedImage d = new DecodedImage(img);
-        int c = img.header().arrayCols(), mp = img.header().paddedRows(), kp = img.header().paddedCols();
-        int m = img.header().rows(), k = img.header().cols();
-        long sum = 0, count = 0;
-        for (int kt = 0; kt < kp / c; kt++) {
-            for (int row = 0; row < mp; row++) {
-                int max = 0;
-                for (int j = 0; j < c; j++) {
-                    int col = kt * c + j;
-                    if (row < m && col < k) max = Math.max(max, Math.abs(d.q(row, col)));
-                }
-                sum += Math.max(1, max);
-                count++;
-            }
-        }
-        return (double) sum / count;
+        return (double) GoldenJob.sumLength(img, true) / ((long) img.header().kTiles() * img.header().paddedRows());
     }
 
     /** The FP32 inputs of every linear layer for the given token sequences (all tokens stacked). */

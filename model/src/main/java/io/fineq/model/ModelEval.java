@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fineq.quant.FineqQuantizer;
-import io.fineq.quant.ScaleRule;
+import io.fineq.quant.QuantizedTensor;
 import io.fineq.quant.QuantizerOptions;
+import io.fineq.quant.ScaleRule;
 import io.fineq.report.ApproximationMethod;
 import io.fineq.report.FineqMethod;
 import io.fineq.report.RtnAsymmetric;
@@ -17,9 +18,9 @@ import io.fineq.tensor.Tensor2D;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.fineq.quant.QuantizedTensor;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
@@ -44,9 +45,8 @@ public final class ModelEval {
     }
 
     /**
-     * FP32, FineQ (default options, C = 64; the mse scale rule; the two calibrated modes, which use
-     * {@code calibration}, token sequences of the calibration text) on dequantized weights and on
-     * the integer datapath, and the baselines of the issue: RTN 2/3/4-bit per row, RTN 2-bit g128,
+     * FP32, FineQ (default options, C = 64; the mse scale rule; the two calibrated modes of
+     * {@code calibrated}) on dequantized weights and on the integer datapath, and the baselines of the issue: RTN 2/3/4-bit per row, RTN 2-bit g128,
      * uniform 2-bit. Calibrated quantization runs when a method is first used.
      */
     public static List<Method> methods(CalibratedModels calibrated) {
@@ -174,7 +174,7 @@ public final class ModelEval {
             CalibratedModels cal = new CalibratedModels(onnx, calibration.stream().map(tok::ids).toList(), progress);
             List<Row> rows = run(onnx, tok, evaluation, methods(cal), progress);
             List<long[]> seqs = evaluation.subList(0, Math.min(MATRIX_PARAGRAPHS, evaluation.size())).stream().map(tok::ids).toList();
-            Map<String, QuantizedTensor> gptq = new java.util.LinkedHashMap<>();
+            Map<String, QuantizedTensor> gptq = new LinkedHashMap<>();
             cal.gptq().forEach((k, v) -> gptq.put(k, v.tensor()));
             List<MatrixReport.Row> matrices = MatrixReport.run(onnx, MatrixReport.capture(onnx, seqs), gptq);
             return new Report(rows, matrices, evaluation.size(), calibration.size(), cal.tokens());

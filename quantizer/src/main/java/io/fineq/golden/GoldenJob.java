@@ -67,12 +67,18 @@ public final class GoldenJob {
         if (tokens < 1) throw new IllegalArgumentException("tokens must be >= 1, got " + tokens);
         FqwHeader h = image.header();
         int tokenTiles = (tokens + params.rows() - 1) / params.rows();
-        long sumL = 0;
-        for (int kt = 0; kt < h.kTiles(); kt++) {
-            for (int[] vector : weightVectors(image, kt)) sumL += ArrayModel.vectorLength(vector, params.termination());
-        }
+        long sumL = sumLength(image, params.termination());
         return CycleFormula.cycles(CycleFormula.tiles(h.kTiles(), tokens, params.rows()), params.rows(),
                 Math.multiplyExact(sumL, (long) tokenTiles), params.pipeStages());
+    }
+
+    /** Sum of L over the weight vectors of every k-tile (Kp/C * Mp vectors): the compute bit-times of one token tile. */
+    public static long sumLength(FqwImage image, boolean termination) {
+        long sumL = 0;
+        for (int kt = 0; kt < image.header().kTiles(); kt++) {
+            for (int[] vector : weightVectors(image, kt)) sumL += ArrayModel.vectorLength(vector, termination);
+        }
+        return sumL;
     }
 
     /** The exact beat streams of the job (activations, weights, expected results) and its cycle count. */

@@ -62,17 +62,13 @@ public final class CalibratedQuantizer {
      * @param mode     how the activations are used
      * @param damping  lambda as a fraction of H's mean diagonal (GPTQ's 0.01), > 0
      * @param actOrder GPTQ: channels in decreasing order of H's diagonal
-     * @param sweeps   OUTPUT_SCALE: passes of the coordinate descent, >= 1
+     * @param sweeps   passes of the output-error scale descent that ends both modes, 0..100 (0: none)
      */
     public record Options(Mode mode, double damping, boolean actOrder, int sweeps) {
         public Options {
             if (mode == null) throw new IllegalArgumentException("calibration mode is required");
             if (!(damping > 0 && damping <= 1)) throw new IllegalArgumentException("damping must be in (0, 1], got " + damping);
             if (sweeps < 0 || sweeps > 100) throw new IllegalArgumentException("sweeps must be 0..100, got " + sweeps);
-        }
-
-        public static Options of(Mode mode) {
-            return new Options(mode, 0.01, true, 2);
         }
     }
 
@@ -156,8 +152,8 @@ public final class CalibratedQuantizer {
         }
         int[] q = new int[qOut.length];
         double bestF = 1.0, best = Double.POSITIVE_INFINITY;
-        for (int j = 0; j <= 20; j++) {
-            double f = (40 - j) / 40.0;
+        for (int j = 0; j < ChannelScales.STAGE1; j++) {
+            double f = ChannelScales.stage1Factor(j);
             double s = candidate(am, f);
             double e = score.of(s, cq.quantize(col, s, q, null), q);
             if (e < best) {
@@ -166,8 +162,8 @@ public final class CalibratedQuantizer {
             }
         }
         double f1 = bestF;
-        for (int i = 0; i <= 10; i++) {
-            double f = f1 + (i - 5) / 200.0;
+        for (int i = 0; i < ChannelScales.STAGE2; i++) {
+            double f = ChannelScales.stage2Factor(f1, i);
             if (f == f1) continue;
             double s = candidate(am, f);
             double e = score.of(s, cq.quantize(col, s, q, null), q);
@@ -305,8 +301,7 @@ public final class CalibratedQuantizer {
         for (int sweep = 0; sweep < options.sweeps(); sweep++) {
             boolean changed = false;
             for (int c = 0; c < k; c++) {
-                double hcc = hm[c * k + c];
-                if (hcc == 0) continue; // no token reaches this channel: its error does not show
+                double hcc = hm[c * k + c]; // > 0: the damping adds lambda > 0 to every diagonal entry
                 double[] dc = d[c];
                 double[] wc = w[c];
                 for (int r = 0; r < m; r++) other[r] = g[c][r] - hcc * dc[r];

@@ -22,7 +22,22 @@ public final class ChannelScales {
     private static final int MSE_CHUNK_BLOCKS = 32;
     private static final int ABSMAX_CHUNK_ROWS = 96;
 
+    /** Stage 1 of the mse grid: {@code f = 1.000, 0.975, ..., 0.500}. */
+    static final int STAGE1 = 21;
+    /** Stage 2 of the mse grid: {@code f1 - 0.025 ... f1 + 0.025} by 0.005. */
+    static final int STAGE2 = 11;
+
     private ChannelScales() {
+    }
+
+    /** Factor j (0..20) of stage 1, 1.0 first. */
+    static double stage1Factor(int j) {
+        return (40 - j) / 40.0;
+    }
+
+    /** Factor i (0..10) of stage 2 around the stage-1 winner {@code f1}. */
+    static double stage2Factor(double f1, int i) {
+        return f1 + (i - 5) / 200.0;
     }
 
     /**
@@ -83,19 +98,19 @@ public final class ChannelScales {
         int k = t.cols();
         double[] base = absmax(colAbsMax, paddedCols);
         // Stage 1: the same 21 factors for every column, f = 1.0 first.
-        int j1 = 21;
+        int j1 = STAGE1;
         double[] cand1 = new double[k * j1];
         for (int c = 0; c < k; c++)
-            for (int j = 0; j < j1; j++) cand1[c * j1 + j] = base[c] * ((40 - j) / 40.0);
+            for (int j = 0; j < j1; j++) cand1[c * j1 + j] = base[c] * stage1Factor(j);
         double[] err1 = columnErrors(t, cand1, j1, opt);
         double[] f1 = new double[k];
-        for (int c = 0; c < k; c++) f1[c] = (40 - argmin(err1, c * j1, j1)) / 40.0;
+        for (int c = 0; c < k; c++) f1[c] = stage1Factor(argmin(err1, c * j1, j1));
         // Stage 2: f1 first, then f1 - 0.025 .. f1 + 0.025 by 0.005.
-        int j2 = 12;
+        int j2 = 1 + STAGE2;
         double[] cand2 = new double[k * j2];
         for (int c = 0; c < k; c++) {
             cand2[c * j2] = base[c] * f1[c];
-            for (int i = 0; i <= 10; i++) cand2[c * j2 + 1 + i] = base[c] * (f1[c] + (i - 5) / 200.0);
+            for (int i = 0; i < STAGE2; i++) cand2[c * j2 + 1 + i] = base[c] * stage2Factor(f1[c], i);
         }
         double[] err2 = columnErrors(t, cand2, j2, opt);
         double[] s = base.clone();

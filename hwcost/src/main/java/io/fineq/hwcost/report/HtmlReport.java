@@ -149,8 +149,7 @@ public final class HtmlReport {
 
     private void head(FineqConfig cfg, double clockMhz) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>FineQ hardware cost report</title>\n")
-                .append("<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;}table{border-collapse:collapse;}")
-                .append("td,th{border:1px solid #bbb;padding:3px 8px;text-align:left;}th{background:#eee;}td.n{text-align:right;}</style>\n")
+                .append("<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;}").append(TABLE_STYLE).append("</style>\n")
                 .append("</head>\n<body>\n<h1>FineQ hardware cost: FineQ core vs MAC systolic baseline</h1>\n")
                 .append(String.format(Locale.ROOT, "<p>Performance and energy for a %dx%d array, ACT_W = %d, clock %.0f MHz. Paper (arXiv 2504.19746, 45 nm, 64x64): "
                         + "MAC array %.3f mm&sup2; / %.1f mW, FineQ PE array %.3f mm&sup2; / %.1f mW (ratio %.3f), decoders %.3f mm&sup2;, up to %.2fx energy efficiency.</p>\n",
@@ -227,7 +226,10 @@ public final class HtmlReport {
         html.append("<p><img src=\"").append(file).append("\" alt=\"").append(esc(alt)).append("\" width=\"").append(Charts.WIDTH).append("\"></p>\n");
     }
 
-    private static String esc(String s) {
+    /** Table rules of the report's pages (text cells left, number cells right: {@link #alignCells}). */
+    static final String TABLE_STYLE = "table{border-collapse:collapse;}td,th{border:1px solid #bbb;padding:3px 8px;text-align:left;}th{background:#eee;}td.n{text-align:right;}";
+
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 

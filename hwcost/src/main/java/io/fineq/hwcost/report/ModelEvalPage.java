@@ -36,9 +36,8 @@ public final class ModelEvalPage {
         List<String> files = new ArrayList<>();
         Map<String, Double> cosine = new LinkedHashMap<>();
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>FineQ on a real model</title>\n"
-                + "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;}table{border-collapse:collapse;}"
-                + "td,th{border:1px solid #bbb;padding:3px 8px;text-align:left;}th{background:#eee;}td.n{text-align:right;}</style>\n</head><body>\n");
-        h.append("<h1>").append(esc(root.path("model").asText("model"))).append(": FineQ on real weights and real text</h1>\n");
+                + "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;}" + HtmlReport.TABLE_STYLE + "</style>\n</head><body>\n");
+        h.append("<h1>").append(HtmlReport.esc(root.path("model").asText("model"))).append(": FineQ on real weights and real text</h1>\n");
         h.append(String.format(Locale.ROOT, "<p>%d evaluation paragraphs (retrieval: each paragraph's first half must find its own second half); "
                         + "calibrated methods use %d other paragraphs (%d tokens). From <code>fineq model-eval</code> (docs/model.md).</p>\n",
                 root.path("paragraphs").asInt(), root.path("calibration_paragraphs").asInt(), root.path("calibration_tokens").asInt()));
@@ -46,7 +45,7 @@ public final class ModelEvalPage {
         for (JsonNode m : methods) {
             String name = m.path("name").asText();
             cosine.put(name, m.path("cosine_to_fp32").asDouble());
-            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.4f</td><td>%.3f</td><td>%.3f</td></tr>\n", esc(name),
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.4f</td><td>%.3f</td><td>%.3f</td></tr>\n", HtmlReport.esc(name),
                     m.path("bits_per_weight").asDouble(), m.path("cosine_to_fp32").asDouble(), m.path("top1").asDouble(), m.path("mrr").asDouble()));
         }
         h.append("</table>\n");
@@ -82,7 +81,7 @@ public final class ModelEvalPage {
                     + "<th>RTN2 w dB</th><th>RTN2 y dB</th><th>mean L FineQ</th><th>mean L GPTQ</th></tr>\n");
             for (JsonNode m : matrices) {
                 h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%dx%d</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.3f</td><td>%.3f</td></tr>\n",
-                        esc(m.path("name").asText()), m.path("rows").asInt(), m.path("cols").asInt(), m.path("fineq_weight_sqnr_db").asDouble(),
+                        HtmlReport.esc(m.path("name").asText()), m.path("rows").asInt(), m.path("cols").asInt(), m.path("fineq_weight_sqnr_db").asDouble(),
                         m.path("fineq_output_sqnr_db").asDouble(), m.path("gptq_weight_sqnr_db").asDouble(), m.path("gptq_output_sqnr_db").asDouble(),
                         m.path("rtn2_weight_sqnr_db").asDouble(), m.path("rtn2_output_sqnr_db").asDouble(), m.path("mean_vector_length").asDouble(),
                         m.path("gptq_mean_vector_length").asDouble()));
@@ -119,9 +118,5 @@ public final class ModelEvalPage {
             }
         }
         return root;
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
