@@ -8,10 +8,18 @@
 #include <cstdio>
 #include <cstdlib>
 
-static void tick(Vfineq_decoder* d) {
-    d->clk_i = 0;
+// One clock cycle. The block buffers run on the core's gated clocks (fineq_core: u_cg_cur is
+// enabled by load_cur | swap, u_cg_nxt by load_nxt), so the harness pulses them the same way.
+static void tick(Vfineq_decoder* d, bool load_cur, bool load_nxt, bool swap) {
+    d->load_cur_i = load_cur;
+    d->clk_cur_i = 0;
+    d->clk_nxt_i = 0;
     d->eval();
-    d->clk_i = 1;
+    d->clk_cur_i = load_cur || swap;
+    d->clk_nxt_i = load_nxt;
+    d->eval();
+    d->clk_cur_i = 0;
+    d->clk_nxt_i = 0;
     d->eval();
 }
 
@@ -36,17 +44,15 @@ int main(int argc, char** argv) {
     const uint64_t a = std::strtoull(argv[1], nullptr, 16);
     const uint64_t b = std::strtoull(argv[2], nullptr, 16);
     Vfineq_decoder* d = new Vfineq_decoder;
-    d->load_cur_i = 1; d->load_nxt_i = 0; d->swap_i = 0; d->blk_i = a;
-    tick(d);
-    d->load_cur_i = 0; d->load_nxt_i = 1; d->blk_i = b;
-    tick(d);
-    d->load_nxt_i = 0; d->blk_i = 0;
-    tick(d);
+    d->blk_i = a;
+    tick(d, true, false, false);
+    d->blk_i = b;
+    tick(d, false, true, false);
+    d->blk_i = 0;
+    tick(d, false, false, false);
     print_block(d, "cur");
-    d->swap_i = 1;
-    tick(d);
-    d->swap_i = 0;
-    tick(d);
+    tick(d, false, false, true);
+    tick(d, false, false, false);
     print_block(d, "swapped");
     d->final();
     delete d;

@@ -2,10 +2,13 @@
 //
 //   blocks=FILE  one 56-bit block per line, 14 hex digits, byte 6 first
 //   out=FILE     written: per block i, "cur <24 octal digits>": w_o for (clu, pos) = (0,0), (0,1),
-//                (0,2), (1,0) ... (7,2) after the block became cur_q. Block i is loaded with
-//                load_cur_i when i is even; when i is odd it is loaded with load_nxt_i first, and
-//                the harness then writes "held <24 digits>" (cur_q must still hold block i-1)
-//                before swap_i moves it to cur_q.
+//                (0,2), (1,0) ... (7,2) after the block became cur_q. Block i is loaded into cur_q
+//                directly (load_cur) when i is even; when i is odd it is loaded into nxt_q first
+//                (load_nxt), and the harness then writes "held <24 digits>" (cur_q must still
+//                hold block i-1) before a swap moves it to cur_q.
+// The block buffers run on the core's gated clocks (fineq_core: u_cg_cur enabled by
+// load_cur | swap, u_cg_nxt by load_nxt); the harness pulses clk_cur_i / clk_nxt_i the same way,
+// with load_cur_i selecting blk_i over nxt_q.
 // While w_o is read, blk_i carries the complement of the block: w_o must depend on cur_q only.
 #include <cstdint>
 #include <cstdio>
@@ -49,14 +52,19 @@ int main(int argc, char** argv) {
     auto top = std::make_unique<Vfineq_decoder>(ctx.get());
     const uint64_t mask = (uint64_t{1} << 56) - 1;
 
-    auto tick = [&]() {
-        top->clk_i = 0;
+    // One clock cycle with the given loads: a rising edge on each gated clock whose enable is set.
+    auto tick = [&](bool load_cur, bool load_nxt, bool swap) {
+        top->load_cur_i = load_cur;
+        top->clk_cur_i = 0;
+        top->clk_nxt_i = 0;
         top->eval();
-        top->clk_i = 1;
+        top->clk_cur_i = load_cur || swap;
+        top->clk_nxt_i = load_nxt;
         top->eval();
+        top->clk_cur_i = 0;
+        top->clk_nxt_i = 0;
         top->load_cur_i = 0;
-        top->load_nxt_i = 0;
-        top->swap_i = 0;
+        top->eval();
     };
     auto dump = [&](const char* tag, uint64_t blk) {
         top->blk_i = ~blk & mask;
@@ -72,10 +80,9 @@ int main(int argc, char** argv) {
         out << '\n';
     };
 
-    top->clk_i = 0;
+    top->clk_cur_i = 0;
+    top->clk_nxt_i = 0;
     top->load_cur_i = 0;
-    top->load_nxt_i = 0;
-    top->swap_i = 0;
     top->eval();
     std::string line;
     long i = 0;
@@ -84,14 +91,11 @@ int main(int argc, char** argv) {
         const uint64_t blk = std::strtoull(line.c_str(), nullptr, 16) & mask;
         top->blk_i = blk;
         if (i % 2 == 0) {
-            top->load_cur_i = 1;
-            tick();
+            tick(true, false, false);
         } else {
-            top->load_nxt_i = 1;
-            tick();
+            tick(false, true, false);
             dump("held", blk);
-            top->swap_i = 1;
-            tick();
+            tick(false, false, true);
         }
         dump("cur", blk);
         ++i;

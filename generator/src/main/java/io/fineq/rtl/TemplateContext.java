@@ -54,6 +54,7 @@ public final class TemplateContext {
         v.put("rowsMsb", cfg.rows() - 1);
         v.put("actBeatMsb", cfg.actBeatWidth() - 1);
         v.put("actBeatW", cfg.actBeatWidth());
+        v.put("actRowsMsb", cfg.rows() * cfg.actBeatWidth() - 1);
         v.put("wVecMsb", cfg.cols() * FineqConfig.WEIGHT_BITS - 1);
         v.put("wBeatMsb", cfg.weightBeatWidth() - 1);
         v.put("resBeatMsb", cfg.resultBeatWidth() - 1);
@@ -66,7 +67,8 @@ public final class TemplateContext {
         v.put("ioMax", synth.ioDelayNs(30));
         v.put("ioMin", synth.ioDelayNs(5));
         v.put("verilogFiles", verilogFiles);
-        v.put("latchModules", ModuleSet.LATCH_PRIMITIVES.stream().map(m -> m + "/*").collect(java.util.stream.Collectors.joining(" ")));
+        v.put("latchModules", latchSelection(false));
+        v.put("latchModulesTcl", latchSelection(true));
         v.put("header", header(cfg));
         return v;
     }
@@ -112,5 +114,24 @@ public final class TemplateContext {
     /** Suffix of a register of stage {@code stage} (1 = column register), e.g. {@code s1_q}. */
     private static String stageName(int stage) {
         return "s" + stage + "_q";
+    }
+
+    /**
+     * A Yosys selection of everything inside the latch primitives, as plain modules and as
+     * parameterised ones ({@code $paramod\fineq_clock_gate\N=...}: the PE rows' bank of gates),
+     * united into one set ({@code %u}) for the synthesis scripts' latch check; {@code tcl} braces
+     * each pattern (a Tcl word would read {@code $paramod} as a variable).
+     */
+    static String latchSelection(boolean tcl) {
+        StringBuilder sb = new StringBuilder();
+        for (String m : ModuleSet.LATCH_PRIMITIVES) {
+            for (String pattern : List.of(m + "/*", "$paramod*" + m + "*/*")) {
+                boolean first = sb.isEmpty();
+                if (!first) sb.append(' ');
+                sb.append(tcl ? "{" + pattern + "}" : pattern);
+                if (!first) sb.append(" %u");
+            }
+        }
+        return sb.toString();
     }
 }

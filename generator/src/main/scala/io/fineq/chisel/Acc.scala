@@ -7,8 +7,9 @@ import io.fineq.rtl.{AdderTreePlan, FineqConfig}
 
 import scala.jdk.CollectionConverters._
 
-/** `fineq_acc`: the unsigned adder tree of one PE row (pipeline registers after every P levels) and its
-  * accumulator, which starts each vector from `corr_i`. Every width and register position comes from
+/** `fineq_acc`: the unsigned adder tree of one PE row (pipeline registers after every P levels, on `clk_pipe_i`)
+  * and its accumulator (on `clk_acc_i`), which starts each vector from `corr_i`. Both clocks are gated in the
+  * array, shared by all rows. Every width and register position comes from
   * [[FineqConfig]] through the same [[AdderTreePlan]] the Velocity template spells out.
   */
 class Acc(cfg: FineqConfig) extends RawModule {
@@ -17,21 +18,19 @@ class Acc(cfg: FineqConfig) extends RawModule {
   private val cols = cfg.cols
   private val actW = cfg.actWidth
 
-  val clk_i   = IO(Input(Clock()))
-  val en_i    = IO(Input(Bool()))
-  val leaf_i  = IO(Input(UInt(cfg.actBeatWidth.W)))
-  val first_i = IO(Input(Bool()))
-  val valid_i = IO(Input(Bool()))
-  val corr_i  = IO(Input(UInt(cfg.accWidth.W)))
-  val y_o     = IO(Output(UInt(cfg.accWidth.W)))
-
   private val plan = new AdderTreePlan(cfg)
   private val levels = plan.levels().asScala.toSeq
 
+  val clk_pipe_i = if (plan.registeredLevels().isEmpty) None else Some(IO(Input(Clock())).suggestName("clk_pipe_i"))
+  val clk_acc_i  = IO(Input(Clock()))
+  val leaf_i     = IO(Input(UInt(cfg.actBeatWidth.W)))
+  val first_i    = IO(Input(Bool()))
+  val corr_i     = IO(Input(UInt(cfg.accWidth.W)))
+  val y_o        = IO(Output(UInt(cfg.accWidth.W)))
+
   // noPrefix: the pipeline registers are named exactly as in the Velocity RTL (lvl<l>_q, packed), which the
   // equivalence proof uses to pair them.
-  private val u_cg_pipe = if (plan.registeredLevels().isEmpty) None else Some(ClockGate(cfg, clk_i, en_i))
-  private val clkPipe = u_cg_pipe.map(_.io.clk_o)
+  private val clkPipe = clk_pipe_i
   private val root: Seq[UInt] = noPrefix(levels.tail.foldLeft(Seq.tabulate(cols)(c => leaf_i(c * actW + actW - 1, c * actW))) {
     (below, level) =>
       val nodes = Seq.tabulate(level.size) { k =>
@@ -47,8 +46,7 @@ class Acc(cfg: FineqConfig) extends RawModule {
   require(root.length == 1, s"adder tree of $cols leaves must end in one node")
   require(cfg.treeWidth < cfg.accWidth, "ACC_W must hold the unsigned adder-tree output")
 
-  private val u_cg_acc = ClockGate(cfg, clk_i, en_i && valid_i)
-  private val acc_q    = withClock(u_cg_acc.io.clk_o)(Reg(UInt(cfg.accWidth.W))) // data register: no reset
+  private val acc_q = withClock(clk_acc_i)(Reg(UInt(cfg.accWidth.W))) // data register: no reset
   acc_q := Mux(first_i, corr_i, acc_q) + root.head.pad(cfg.accWidth)
   y_o := acc_q
 }

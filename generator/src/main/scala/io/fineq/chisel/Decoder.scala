@@ -29,25 +29,22 @@ object BlockDecode {
   }
 }
 
-/** `fineq_decoder`: the current/next block registers of one array column (each clock-gated by its load condition)
-  * and the weight selected by (clu, pos).
+/** `fineq_decoder`: the current/next block registers of one array column and the weight selected by (clu, pos).
+  * The registers run on gated clocks from the core (one clock gate per buffer serves every column).
   */
 class Decoder(cfg: FineqConfig) extends RawModule {
   override def desiredName = "fineq_decoder"
 
-  val clk_i      = IO(Input(Clock()))
+  val clk_cur_i  = IO(Input(Clock()))
+  val clk_nxt_i  = IO(Input(Clock()))
   val blk_i      = IO(Input(UInt(FineqConfig.BLOCK_BITS.W)))
   val load_cur_i = IO(Input(Bool()))
-  val load_nxt_i = IO(Input(Bool()))
-  val swap_i     = IO(Input(Bool()))
   val clu_i      = IO(Input(UInt(3.W)))
   val pos_i      = IO(Input(UInt(2.W)))
   val w_o        = IO(Output(UInt(FineqConfig.WEIGHT_BITS.W)))
 
   // Data registers: no reset (docs/microarchitecture.md section 2).
-  private val u_cg_cur = ClockGate(cfg, clk_i, load_cur_i || swap_i)
-  private val u_cg_nxt = ClockGate(cfg, clk_i, load_nxt_i)
-  private val nxt_q = withClock(u_cg_nxt.io.clk_o)(RegNext(blk_i))
-  private val cur_q = withClock(u_cg_cur.io.clk_o)(RegNext(Mux(load_cur_i, blk_i, nxt_q)))
+  private val nxt_q = withClock(clk_nxt_i)(RegNext(blk_i))
+  private val cur_q = withClock(clk_cur_i)(RegNext(Mux(load_cur_i, blk_i, nxt_q)))
   w_o := BlockDecode(cur_q, clu_i, pos_i)
 }

@@ -100,20 +100,27 @@ class FineqArray(cfg: FineqConfig) extends RawModule {
     val act_data_q = withClock(clkAct)(RegNext(act_i)).suggestName("act_data_q")
     val actRow     = Mux(act_we_i, act_row_i, act_row_q)
 
+    // The PE rows' activation latches and their bank of row clock gates.
+    val u_act = Module(new ActLatch(cfg))
+    u_act.io.clk_i := clk_i
+    u_act.io.we_i  := VecInit(Seq.tabulate(rows)(r => actGo && actRow === r.U)).asUInt
+    u_act.io.d_i   := act_data_q
+    val actRows = u_act.io.q_o
+
+    // One clock gate for every accumulator: they all load on the same bit-times.
+    val u_cg_acc = ClockGate(cfg, clk_i, en && vld.last)
+    val beatW = cfg.actBeatWidth
     val ys = noPrefix(Seq.tabulate(rows) { r =>
       val pe = Module(new PeRow(cfg)).suggestName(s"u_pe_$r")
-      pe.clk_i := clk_i
-      pe.we_i  := actGo && actRow === r.U
-      pe.act_i := act_data_q
+      pe.act_i := actRows(beatW * r + beatW - 1, beatW * r)
       pe.x0_i  := x0_q
       pe.x1_i  := x1_q
       val acc = Module(new Acc(cfg)).suggestName(s"u_acc_$r")
-      acc.clk_i   := clk_i
-      acc.en_i    := en
-      acc.leaf_i  := pe.leaf_o
-      acc.first_i := first.last
-      acc.valid_i := vld.last
-      acc.corr_i  := corr.last
+      acc.clk_pipe_i.foreach(_ := clkS1) // the tree's pipeline registers load with stage 1
+      acc.clk_acc_i := u_cg_acc.io.clk_o
+      acc.leaf_i    := pe.leaf_o
+      acc.first_i   := first.last
+      acc.corr_i    := corr.last
       acc.y_o
     })
     require(ys.head.getWidth == accW)

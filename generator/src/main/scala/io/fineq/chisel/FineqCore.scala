@@ -85,13 +85,15 @@ class FineqCore(cfg: FineqConfig) extends RawModule {
       }
     }
 
+    // The decoders' block buffers: one clock gate per buffer serves every column.
+    val u_cg_cur = ClockGate(cfg, clk_i, loadCur || swap)
+    val u_cg_nxt = ClockGate(cfg, clk_i, loadNxt)
     val weights = noPrefix(Seq.tabulate(cols) { c =>
       val dec = Module(new Decoder(cfg)).suggestName(s"u_dec_$c")
-      dec.clk_i      := clk_i
+      dec.clk_cur_i  := u_cg_cur.io.clk_o
+      dec.clk_nxt_i  := u_cg_nxt.io.clk_o
       dec.blk_i      := w_data_i(blkW * c + blkW - 1, blkW * c)
       dec.load_cur_i := loadCur
-      dec.load_nxt_i := loadNxt
-      dec.swap_i     := swap
       dec.clu_i      := clu_q
       dec.pos_i      := pos_q
       dec.w_o

@@ -4,8 +4,8 @@ import chisel3._
 import chisel3.util._
 import io.fineq.rtl.FineqConfig
 
-/** `fineq_pe_row`: the C select-only PEs of one array row. Activations sit in latches opened by the row's clock
-  * gate; each PE's leaf is `act[b] ? x1 : x0` per bit with the most significant bit flipped, an unsigned number
+/** `fineq_pe_row`: the C select-only PEs of one array row. Its activations (`act_i`) sit in the array's
+  * activation latches ([[ActLatch]]); each PE's leaf is `act[b] ? x1 : x0` per bit with the most significant bit flipped, an unsigned number
   * (docs/microarchitecture.md section 2, "Leaf arithmetic").
   */
 class PeRow(cfg: FineqConfig) extends RawModule {
@@ -14,22 +14,14 @@ class PeRow(cfg: FineqConfig) extends RawModule {
   private val cols = cfg.cols
   private val actW = cfg.actWidth
 
-  val clk_i  = IO(Input(Clock()))
-  val we_i   = IO(Input(Bool()))
   val act_i  = IO(Input(UInt(cfg.actBeatWidth.W)))
   val x0_i   = IO(Input(UInt(cols.W)))
   val x1_i   = IO(Input(UInt(cols.W)))
   val leaf_o = IO(Output(UInt(cfg.actBeatWidth.W)))
 
-  private val u_cg_we = ClockGate(cfg, clk_i, we_i)
-  private val u_act   = Module(new ActLatch(cfg))
-  u_act.io.clk_i := u_cg_we.io.clk_o
-  u_act.io.d_i   := act_i
-  private val act_q = u_act.io.q_o
-
   private val msb = (BigInt(1) << (actW - 1)).U(actW.W)
   leaf_o := Cat(Seq.tabulate(cols) { c =>
-    val act = act_q(c * actW + actW - 1, c * actW)
+    val act = act_i(c * actW + actW - 1, c * actW)
     ((act & Fill(actW, x1_i(c))) | (~act & Fill(actW, x0_i(c)))) ^ msb
   }.reverse)
 }

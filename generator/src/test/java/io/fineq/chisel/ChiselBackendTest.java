@@ -49,8 +49,9 @@ class ChiselBackendTest {
         }
         for (String module : ModuleSet.MODULES) {
             String text = Files.readString(out.resolve(module + ".v"));
-            // firtool writes "module m(", the primitives (taken verbatim from the templates) "module m (".
-            String head = ModuleSet.PRIMITIVES.contains(module) ? "module " + module + " (" : "module " + module + "(";
+            // firtool writes "module m(", the primitives (taken verbatim from the templates) "module m (" or,
+            // with a parameter, "module m #(".
+            String head = ModuleSet.PRIMITIVES.contains(module) ? "module " + module + " " : "module " + module + "(";
             assertThat(text).contains("FineQ Chisel back end").contains(head).contains("endmodule");
         }
         assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"backend\"").contains("\"chisel\"");

@@ -50,9 +50,10 @@ class YosysSynthTest {
         // (C*2*56) and the accumulators (R*ACC_W) survive in the hierarchy totals.
         String totals = log.substring(log.lastIndexOf("=== design hierarchy ==="));
         assertThat(count(totals, "\\$_DLATCH_P_\\s+(\\d+)")).isEqualTo(cfg.rows() * cfg.cols() * cfg.actWidth());
-        // One enable latch (transparent low) per clock gate: per row (write, accumulator), per decoder
-        // (cur, nxt), array stage 1 and activation register.
-        assertThat(count(totals, "\\$_DLATCH_N_\\s+(\\d+)")).isEqualTo(2 * cfg.rows() + 2 * cfg.cols() + 2);
+        // One enable latch (transparent low) per clock gate: one per PE row (the bank in
+        // fineq_act_latch), and one each shared by all rows or columns: the accumulators, the
+        // decoders' cur and nxt buffers, array stage 1 and the activation register.
+        assertThat(count(totals, "\\$_DLATCH_N_\\s+(\\d+)")).isEqualTo(cfg.rows() + 5);
         int flops = count(totals, "\\$_(?:S?DFFE?|ADFFE?|DFF)[A-Z0-9_]*\\s+(\\d+)");
         assertThat(flops).isGreaterThanOrEqualTo(cfg.cols() * 2 * FineqConfig.BLOCK_BITS + cfg.rows() * cfg.accWidth());
     }

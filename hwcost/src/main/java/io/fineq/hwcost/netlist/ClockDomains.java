@@ -12,14 +12,14 @@ import java.util.Set;
 /**
  * The gated clock domains of a hierarchical netlist: for every clock-gate cell instance, the
  * flip-flops and latches its output clocks (through any module boundaries). Paths are the
- * written netlist's instance paths ({@code u_array/g_row_3__u_pe/u_cg_we/u_icg}).
+ * written netlist's instance paths ({@code u_array/u_act/u_cg_we/g_icg_3__u_icg}).
  */
 public final class ClockDomains {
 
     /**
      * One clock gate: its instance path, its sinks, and where its gated clock has an RTL name: the
-     * module ({@code clockModule}) and signal ({@code clockSignal}, e.g. {@code clk_we} of
-     * fineq_pe_row) whose toggles say how often the gate passed the clock; null when unnamed.
+     * module ({@code clockModule}) and signal ({@code clockSignal}, e.g. {@code clk_row[3]} of
+     * fineq_act_latch) whose toggles say how often the gate passed the clock; null when unnamed.
      */
     public record Domain(String gate, List<String> sinks, String clockModule, String clockSignal) { }
 
@@ -53,16 +53,20 @@ public final class ClockDomains {
 
     /**
      * The RTL name of a gated clock net: in the parent module when the net leaves its module
-     * through a port (the clock-gate primitive), else in its own module.
+     * through a port (the clock-gate primitive; bit i of a bank's output), else in its own module.
      */
     private static String[] clockName(Frame f, int net) {
         if (f.parent() != null) {
             for (Netlist.Port p : f.module().ports()) {
-                if (p.input() || p.bits().length != 1 || p.bits()[0] != net) continue;
-                int[] outer = f.instance().connections().get(p.name());
-                if (outer == null || outer[0] < 0) continue;
-                String name = publicName(f.parent().module(), outer[0]);
-                if (name != null) return new String[] {f.parent().module().baseName(), name};
+                if (p.input()) continue;
+                // Bit i of the port (a bank of gates drives one bit per gate).
+                for (int i = 0; i < p.bits().length; i++) {
+                    if (p.bits()[i] != net) continue;
+                    int[] outer = f.instance().connections().get(p.name());
+                    if (outer == null || i >= outer.length || outer[i] < 0) continue;
+                    String name = publicName(f.parent().module(), outer[i]);
+                    if (name != null) return new String[] {f.parent().module().baseName(), name};
+                }
             }
         }
         String own = publicName(f.module(), net);

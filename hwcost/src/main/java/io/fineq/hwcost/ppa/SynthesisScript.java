@@ -41,14 +41,18 @@ public final class SynthesisScript {
             throws IOException {
         Files.createDirectories(dir);
         CellRoles.ClockGate icg = roles.clockGate();
-        String enable = icg.test() == null ? "en_i | test_en_i" : "en_i";
+        String enable = icg.test() == null ? "en_i[i] | test_en_i" : "en_i[i]";
         StringBuilder cells = new StringBuilder();
         cells.append("// Technology primitives of the FineQ RTL mapped onto ").append(roles.library().name()).append(" cells.\n");
-        cells.append("module fineq_clock_gate (input wire clk_i, input wire en_i, input wire test_en_i, output wire clk_o);\n");
-        cells.append("  ").append(icg.cell().name()).append(" u_icg (.").append(icg.clock()).append("(clk_i), .")
+        // fineq_clock_gate is a bank of N gates (N = 1 but for the PE rows' bank): one cell each.
+        cells.append("module fineq_clock_gate #(parameter integer N = 1) (input wire clk_i, input wire [N-1:0] en_i, input wire test_en_i,"
+                + " output wire [N-1:0] clk_o);\n");
+        cells.append("  genvar i;\n  generate for (i = 0; i < N; i = i + 1) begin : g_icg\n");
+        cells.append("    ").append(icg.cell().name()).append(" u_icg (.").append(icg.clock()).append("(clk_i), .")
                 .append(icg.enable()).append('(').append(enable).append(')');
         if (icg.test() != null) cells.append(", .").append(icg.test()).append("(test_en_i)");
-        cells.append(", .").append(icg.out()).append("(clk_o));\n");
+        cells.append(", .").append(icg.out()).append("(clk_o[i]));\n");
+        cells.append("  end endgenerate\n");
         if (icg.test() == null) cells.append("  // ").append(icg.cell().name()).append(" has no test-enable pin: it is ORed into the enable.\n");
         cells.append("endmodule\n");
         AtomicFiles.writeString(dir.resolve("cells.v"), cells.toString());
