@@ -15,9 +15,14 @@ public final class SimulationView {
     private SimulationView() {
     }
 
-    /** The modules this view replaces for {@code cfg}: fineq_pe_row always, fineq_acc without tree pipelining. */
+    /**
+     * The modules this view replaces for {@code cfg}: fineq_decoder and fineq_pe_row always,
+     * fineq_acc without tree pipelining.
+     */
     public static List<String> replacedModules(FineqConfig cfg) {
-        return new SimulationViewPlan(cfg).treeView() ? List.of("fineq_pe_row", "fineq_acc") : List.of("fineq_pe_row");
+        return new SimulationViewPlan(cfg).treeView()
+                ? List.of("fineq_decoder", "fineq_pe_row", "fineq_acc")
+                : List.of("fineq_decoder", "fineq_pe_row");
     }
 
     /** The replacement files ({@code <module>.v}) for {@code cfg}. */

@@ -20,12 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The simulation view (docs/microarchitecture.md, "Simulation view") is proven equivalent to the
- * synthesised modules with Yosys, module by module: fineq_pe_row and fineq_acc depend on the
+ * synthesised modules with Yosys, module by module: fineq_decoder has no parameters (proven in
+ * every configuration all the same); fineq_pe_row and fineq_acc depend on the
  * column count C, ACT_W and P only, so every C from 1 to 17 and 32, 33, 64 at ACT_W = 8 covers
  * every configuration the Verilator regressions run (testbench: 1x1 .. 16x16, 7x5, 2x3 and 64x64;
  * P = 1 keeps the synthesised fineq_acc), and other widths exercise the chunking rules (ACT_W = 2
- * and 3: lanes limit the chunk; 16: four leaves per word). A negative control shows that the
- * same proof rejects a view whose tree differs in one lane.
+ * and 3: lanes limit the chunk; 16: four leaves per word). Negative controls show that the
+ * same proof rejects a view whose tree differs in one lane and a decoder view that reads one
+ * weight from the wrong position.
  */
 class SimulationViewEquivalenceTest {
 
@@ -68,6 +70,19 @@ class SimulationViewEquivalenceTest {
         assertThat(broken).isNotEqualTo(text);
         YosysEquivalence.Result r = prove(cfg, "fineq_acc", broken);
         assertThat(r.proven()).as("a wrong view must not be proven").isFalse();
+    }
+
+    @Test
+    void aDecoderViewWithTheWrongSecondPositionIsRejected() throws Exception {
+        FineqConfig cfg = new FineqConfig(1, 2, 8, true, 0);
+        GeneratedFile dec = SimulationView.render(cfg, new TemplateRenderer()).stream()
+                .filter(f -> f.name().equals("fineq_decoder.v")).findFirst().orElseThrow();
+        String text = new String(dec.content(), StandardCharsets.UTF_8);
+        // Code 11 (zero at position 2) keeps positions 0 and 1; the broken view puts F[5:3] at 2 always.
+        String broken = text.replace("((zero == 2'd2) ? 2'd1 : 2'd2)", "2'd2");
+        assertThat(broken).isNotEqualTo(text);
+        YosysEquivalence.Result r = prove(cfg, "fineq_decoder", broken);
+        assertThat(r.proven()).as("a wrong decoder view must not be proven").isFalse();
     }
 
     private static YosysEquivalence.Result prove(FineqConfig cfg, String module, String viewText) throws Exception {

@@ -36,6 +36,21 @@ class RtlLintTest {
         assertThat(r.output()).as("Verilator output").doesNotContain("%Warning").doesNotContain("%Error");
     }
 
+    /** The simulation view (the files Verilator simulates in the regressions) is -Wall clean too. */
+    @ParameterizedTest(name = "{0}x{1} act-width={2} adder-pipeline={3}")
+    @CsvSource({"1, 1, 8, 0", "7, 5, 8, 0", "8, 8, 8, 1", "64, 64, 8, 0", "3, 12, 2, 0", "2, 16, 16, 0"})
+    void simulationViewLintsClean(int rows, int cols, int actW, int pipe) throws java.io.IOException {
+        FineqConfig cfg = new FineqConfig(rows, cols, actW, true, pipe);
+        Path dir = Generated.into(out, cfg);
+        List<GeneratedFile> views = SimulationView.render(cfg, new TemplateRenderer());
+        assertThat(views).isNotEmpty();
+        for (GeneratedFile view : views) java.nio.file.Files.write(dir.resolve(view.name()), view.content());
+        ExternalTool.Result r = ExternalTool.run(dir, 600,
+                List.of("verilator", "--lint-only", "-Wall", "-F", "fineq.f", "--top-module", ModuleSet.TOP));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).as("Verilator output").doesNotContain("%Warning").doesNotContain("%Error");
+    }
+
     @ParameterizedTest(name = "{0}x{1} act-width={2}")
     @CsvSource({"2, 3, 2", "5, 2, 16"})
     void lintCleanAtTheActivationWidthLimits(int rows, int cols, int actW) {
