@@ -18,6 +18,8 @@
 //                    gets "simulated <n>", the number of cycles they cover
 // Valid/data are applied while clk_i is low, handshakes are sampled after eval(), before the
 // rising edge, exactly as a synchronous valid/ready protocol defines them.
+#include <sys/resource.h>
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -302,6 +304,9 @@ int main(int argc, char** argv) {
     out << "cycles " << (last_cycle + 1) << "\n";
     out << "consumed " << ai << " " << wi << "\n";
     out << "extra " << extra << "\n";
+    // Peak resident memory of this process (Linux reports kilobytes): the benchmark prints it.
+    struct rusage usage;
+    if (getrusage(RUSAGE_SELF, &usage) == 0) out << "peak_rss_kb " << usage.ru_maxrss << "\n";
 #if VM_COVERAGE
     out << "simulated " << (cycle + drained) << "\n";
     if (!cov_file.empty()) ctx->coveragep()->write(cov_file.c_str());

@@ -16,11 +16,12 @@ import java.util.List;
  */
 public record BuildOptions(String cxxOpt, int threads, boolean trace, boolean coverage) {
     /**
-     * The regressions' level, chosen from measurements (docs/testbench.md, "Timings"): with the
-     * simulation view the 64 x 64 model builds as fast at -O1 as at -O0 (8.2 s vs 9.2 s here) and
-     * simulates 8.6x faster (78k vs 9k cycles/s; -O0 leaves Verilator's wide-word helpers as calls).
+     * The regressions' level, chosen from measurements (docs/testbench.md, "Timings"): the
+     * testbench suite from a cold cache takes the same time at -O1, -O2 and -O3 (44-45 s: builds
+     * dominate), the 64 x 64 model builds as fast at -O3 as at -O1 (8.8-9.0 s) and simulates
+     * fastest (360k against 297k cycles/s at -O1, 337-353k at -O2).
      */
-    public static final String DEFAULT_OPT = "-O1";
+    public static final String DEFAULT_OPT = "-O3";
 
     public BuildOptions {
         if (!cxxOpt.matches("-O[0-3s]")) throw new IllegalArgumentException("cxx-opt must be one of -O0 -O1 -O2 -O3 -Os, got " + cxxOpt);

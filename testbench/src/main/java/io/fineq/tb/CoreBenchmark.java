@@ -25,7 +25,7 @@ public final class CoreBenchmark implements Callable<Integer> {
     int rows;
     @Option(names = "--cols", defaultValue = "64", description = "array columns (default ${DEFAULT-VALUE})")
     int cols;
-    @Option(names = "--opt", split = ",", defaultValue = "-O0,-O1", description = "C++ optimisation levels of the evaluation code, e.g. -O0,-O1,-O3 (default ${DEFAULT-VALUE})")
+    @Option(names = "--opt", split = ",", defaultValue = "-O1,-O3", description = "C++ optimisation levels of the evaluation code, e.g. -O0,-O1,-O3 (default ${DEFAULT-VALUE}; the regressions use -O3)")
     List<String> opts;
     @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Verilator --threads values (default ${DEFAULT-VALUE})")
     List<Integer> threads;
@@ -72,7 +72,8 @@ public final class CoreBenchmark implements Callable<Integer> {
         int vectors = v.expected().size();
         System.out.printf(Locale.ROOT, "%s: job M=%d K=%d N=%d -> %d tiles, %d weight vectors, %d cycles (golden model %.2f s)%n",
                 cfg.name(), m, k, tokens, v.expected().get(vectors - 1).tile() + 1, vectors, v.expectedCycles(), goldenSeconds);
-        System.out.printf(Locale.ROOT, "%-4s %-7s %10s %10s %12s %12s %s%n", "opt", "threads", "build s", "sim s", "vectors/s", "cycles/s", "result");
+        System.out.printf(Locale.ROOT, "%-4s %-7s %10s %10s %12s %12s %8s %s%n", "opt", "threads", "build s", "sim s", "vectors/s", "cycles/s",
+                "peak MB", "result");
         for (String opt : opts) {
             for (int th : threads) {
                 BuildOptions bo = new BuildOptions(opt, th, false);
@@ -87,9 +88,10 @@ public final class CoreBenchmark implements Callable<Integer> {
                     best = Math.min(best, (System.nanoTime() - s0) / 1e9);
                 }
                 List<String> diffs = CoreCheck.compare(v, run, true);
-                System.out.printf(Locale.ROOT, "%-4s %-7d %10s %10.3f %12.0f %12.0f %s%n", opt, th,
+                System.out.printf(Locale.ROOT, "%-4s %-7d %10s %10.3f %12.0f %12.0f %8.1f %s%n", opt, th,
                         model.fromCache() ? "cached" : String.format(Locale.ROOT, "%.1f", model.buildSeconds()), best,
-                        vectors / best, run.cycles() / best, diffs.isEmpty() ? "exact" : diffs.size() + " differences: " + diffs.get(0));
+                        vectors / best, run.cycles() / best, run.peakRssKb() / 1024.0,
+                        diffs.isEmpty() ? "exact" : diffs.size() + " differences: " + diffs.get(0));
             }
         }
         return 0;

@@ -11,10 +11,16 @@ import java.util.List;
  * What the harness wrote to its {@code out=} file: the result beats in handshake order, the
  * cycle count (cycle of the last result handshake + 1), the beats consumed per input stream and
  * any result offered after the last expected one (a duplicate or spurious beat), and for a model
- * built with toggle coverage the cycles its counters cover ({@code simulatedCycles}, else -1).
+ * built with toggle coverage the cycles its counters cover ({@code simulatedCycles}, else -1), and
+ * the harness process's peak resident memory ({@code peakRssKb}, -1 when not reported).
  */
 public record CoreRun(List<String> results, long cycles, long actConsumed, long weightConsumed, List<String> extraResults,
-                      long simulatedCycles) {
+                      long simulatedCycles, long peakRssKb) {
+
+    public CoreRun(List<String> results, long cycles, long actConsumed, long weightConsumed, List<String> extraResults,
+                   long simulatedCycles) {
+        this(results, cycles, actConsumed, weightConsumed, extraResults, simulatedCycles, -1);
+    }
 
     /**
      * Reads the harness's out file. Result beats stay hex text (most significant digit first);
@@ -23,7 +29,7 @@ public record CoreRun(List<String> results, long cycles, long actConsumed, long 
     static CoreRun parse(Path out) throws IOException {
         List<String> beats = new ArrayList<>();
         List<String> extra = new ArrayList<>();
-        long cycles = -1, acts = -1, ws = -1, simulated = -1;
+        long cycles = -1, acts = -1, ws = -1, simulated = -1, rss = -1;
         int n = 0;
         // The harness writes ASCII only; one Latin-1 read and a split on '\n' is the cheapest way
         // through ~1 MB of result hex (a 64 x 64 job).
@@ -44,10 +50,11 @@ public record CoreRun(List<String> results, long cycles, long actConsumed, long 
             } else if (line.startsWith("extra_beat ")) extra.add(line.substring(11).trim());
             else if (line.startsWith("extra ")) continue;
             else if (line.startsWith("simulated ")) simulated = Long.parseLong(line.substring(10).trim());
+            else if (line.startsWith("peak_rss_kb ")) rss = Long.parseLong(line.substring(12).trim());
             else if (line.startsWith("timeout ")) throw new IOException(where + ": simulation timed out: " + line);
             else if (!line.isBlank()) beats.add(line.trim());
         }
         if (cycles < 0) throw new IOException(out + ": no 'cycles' line (harness did not finish)");
-        return new CoreRun(beats, cycles, acts, ws, extra, simulated);
+        return new CoreRun(beats, cycles, acts, ws, extra, simulated, rss);
     }
 }

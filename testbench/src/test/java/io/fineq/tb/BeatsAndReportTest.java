@@ -57,6 +57,12 @@ class BeatsAndReportTest {
         assertThat(run.actConsumed()).isEqualTo(4);
         assertThat(run.weightConsumed()).isEqualTo(2);
         assertThat(run.extraResults()).containsExactly("00000002");
+        assertThat(run.peakRssKb()).isEqualTo(-1);
+        Files.writeString(out, "00000003\r\ncycles 5\r\nconsumed 1 1\r\nextra 0\r\npeak_rss_kb 4812\r\n");
+        run = CoreRun.parse(out);
+        assertThat(run.results()).containsExactly("00000003");
+        assertThat(run.cycles()).isEqualTo(5);
+        assertThat(run.peakRssKb()).isEqualTo(4812);
         Files.writeString(out, "timeout 99\n");
         assertThatThrownBy(() -> CoreRun.parse(out)).hasMessageContaining("timed out");
     }

@@ -32,5 +32,7 @@ class StallRtlTest {
         CoreRegression.Outcome o = Rtl.assertRtlMatches("stall-" + cfg.name() + "-p" + pipe + "-s" + percent + "-" + seed, v,
                 new Stalls(seed, percent));
         assertThat(o.run().cycles()).as("a stalled job cannot finish earlier than the stall-free count").isGreaterThan(v.expectedCycles());
+        // The harness reports its peak resident memory (CoreBenchmark prints it): a few MB, not zero.
+        assertThat(o.run().peakRssKb()).isBetween(1L, 1L << 20);
     }
 }
