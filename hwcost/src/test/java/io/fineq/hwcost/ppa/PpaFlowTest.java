@@ -2,6 +2,7 @@ package io.fineq.hwcost.ppa;
 
 import io.fineq.hwcost.liberty.CellRoles;
 import io.fineq.hwcost.liberty.Liberty;
+import io.fineq.hwcost.netlist.ClockDomains;
 import io.fineq.hwcost.netlist.Netlist;
 import io.fineq.hwcost.power.FlatDesign;
 import io.fineq.hwcost.power.PowerAnalysis;
@@ -75,6 +76,20 @@ class PpaFlowTest {
         Netlist netlist = Netlist.readYosysJson(work.resolve("synth").resolve(SynthesisScript.NETLIST_JSON), d.top());
         PpaFlow.tieAndBuffer(netlist, lib, roles);
         CellRoles.Buffer drive = roles.buffers().get(0);
+
+        // Clock gates: one per PE row (the bank in fineq_act_latch) and five shared ones (decoder
+        // cur/nxt, stage 1, activation register, accumulators); every gated clock has its RTL name,
+        // which is where the power flow looks up its measured toggles.
+        List<ClockDomains.Domain> domains = ClockDomains.find(netlist, lib, roles.clockGate().cell().name(), roles.clockGate().out());
+        assertThat(domains).hasSize(n + 5);
+        assertThat(domains).allSatisfy(dom -> assertThat(dom.clockSignal()).as(dom.gate()).isNotNull());
+        for (int r = 0; r < n; r++) {
+            String row = "clk_row[" + r + "]";
+            assertThat(domains).filteredOn(dom -> dom.clockModule().equals("fineq_act_latch") && dom.clockSignal().equals(row))
+                    .singleElement().satisfies(dom -> assertThat(dom.sinks()).hasSize(n * 8));
+        }
+        assertThat(domains).filteredOn(dom -> dom.clockSignal().equals("clk_cur")).singleElement()
+                .satisfies(dom -> assertThat(dom.sinks()).hasSize(n * FineqConfig.BLOCK_BITS));
         FlatDesign flat = new FlatDesign(netlist, lib, d.categories(), d.topCategory());
         PowerAnalysis.Result mine = new PowerAnalysis(lib, 400, SynthesisScript.outputLoadFf(roles)).runUniform(flat, 0.1);
 
