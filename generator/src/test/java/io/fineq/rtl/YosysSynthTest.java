@@ -73,6 +73,28 @@ class YosysSynthTest {
         assertThat(ExternalTool.run(dir, 600, List.of("yosys", "-q", "-s", "synth.ys")).exitCode()).isZero();
     }
 
+    /**
+     * Negative control of the latch check: a latch inferred outside the primitives (here in
+     * fineq_pe_row, feeding a leaf so that it survives optimisation) fails synth.ys and synth.tcl,
+     * while the primitives' own latches, the parameterised row-gate bank included, pass.
+     */
+    @Test
+    void aLatchOutsideThePrimitivesFailsBothScripts() throws Exception {
+        Path dir = Generated.into(out, new FineqConfig(4, 4, 8, true, 0));
+        Path peRow = dir.resolve("fineq_pe_row.v");
+        String clean = Files.readString(peRow);
+        String stray = clean.replace("  genvar c;", "  reg stray_q;\n  always @(x0_i or x1_i) if (x0_i[0]) stray_q = x1_i[0];\n  genvar c;")
+                .replace("^ 8'h80;", "^ {7'd0, stray_q} ^ 8'h80;");
+        assertThat(stray).contains("stray_q;").contains("{7'd0, stray_q}");
+        Files.writeString(peRow, stray);
+        ExternalTool.Result ys = ExternalTool.run(dir, 600, List.of("yosys", "-q", "-s", "synth.ys"));
+        assertThat(ys.exitCode()).as(ys.output()).isNotZero();
+        assertThat(ys.output()).contains("Assertion failed: selection is not empty");
+        ExternalTool.Result tcl = ExternalTool.run(dir, 600, List.of("yosys", "-q", "-c", "synth.tcl"));
+        assertThat(tcl.exitCode()).as(tcl.output()).isNotZero();
+        assertThat(tcl.output()).contains("Assertion failed: selection is not empty");
+    }
+
     private static int count(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         int n = 0;
