@@ -30,7 +30,6 @@ class Acc(cfg: FineqConfig) extends RawModule {
 
   // noPrefix: the pipeline registers are named exactly as in the Velocity RTL (lvl<l>_q, packed), which the
   // equivalence proof uses to pair them.
-  private val clkPipe = clk_pipe_i
   private val root: Seq[UInt] = noPrefix(levels.tail.foldLeft(Seq.tabulate(cols)(c => leaf_i(c * actW + actW - 1, c * actW))) {
     (below, level) =>
       val nodes = Seq.tabulate(level.size) { k =>
@@ -38,7 +37,7 @@ class Acc(cfg: FineqConfig) extends RawModule {
         if (2 * k + 1 < below.length) below(2 * k) +& below(2 * k + 1) else below(2 * k).pad(level.width)
       }
       if (level.registered) {
-        val q = withClock(clkPipe.get)(Reg(UInt((level.size * level.width).W))).suggestName(level.output) // data: no reset
+        val q = withClock(clk_pipe_i.get)(Reg(UInt((level.size * level.width).W))).suggestName(level.output) // data: no reset
         q := Cat(nodes.reverse)
         Seq.tabulate(level.size)(k => q(k * level.width + level.width - 1, k * level.width))
       } else nodes

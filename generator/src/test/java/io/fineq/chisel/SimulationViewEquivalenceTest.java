@@ -61,28 +61,27 @@ class SimulationViewEquivalenceTest {
 
     @Test
     void aViewWithOneWrongLaneIsRejected() throws Exception {
-        FineqConfig cfg = new FineqConfig(1, 16, 8, true, 0);
-        GeneratedFile acc = SimulationView.render(cfg, new TemplateRenderer()).stream()
-                .filter(f -> f.name().equals("fineq_acc.v")).findFirst().orElseThrow();
-        String text = new String(acc.content(), StandardCharsets.UTF_8);
         // Step 2 of chunk 1 shifted by one lane too many: nodes of that chunk pair the wrong leaves.
-        String broken = text.replace("c1_s1 + (c1_s1 >> 16)", "c1_s1 + (c1_s1 >> 32)");
-        assertThat(broken).isNotEqualTo(text);
-        YosysEquivalence.Result r = prove(cfg, "fineq_acc", broken);
-        assertThat(r.proven()).as("a wrong view must not be proven").isFalse();
+        assertBrokenViewRejected(new FineqConfig(1, 16, 8, true, 0), "fineq_acc",
+                "c1_s1 + (c1_s1 >> 16)", "c1_s1 + (c1_s1 >> 32)");
     }
 
     @Test
     void aDecoderViewWithTheWrongSecondPositionIsRejected() throws Exception {
-        FineqConfig cfg = new FineqConfig(1, 2, 8, true, 0);
-        GeneratedFile dec = SimulationView.render(cfg, new TemplateRenderer()).stream()
-                .filter(f -> f.name().equals("fineq_decoder.v")).findFirst().orElseThrow();
-        String text = new String(dec.content(), StandardCharsets.UTF_8);
         // Code 11 (zero at position 2) keeps positions 0 and 1; the broken view puts F[5:3] at 2 always.
-        String broken = text.replace("((zero == 2'd2) ? 2'd1 : 2'd2)", "2'd2");
+        assertBrokenViewRejected(new FineqConfig(1, 2, 8, true, 0), "fineq_decoder",
+                "((zero == 2'd2) ? 2'd1 : 2'd2)", "2'd2");
+    }
+
+    /** The view of {@code module} with {@code from} replaced by {@code to} must not be proven. */
+    private static void assertBrokenViewRejected(FineqConfig cfg, String module, String from, String to) throws Exception {
+        GeneratedFile view = SimulationView.render(cfg, new TemplateRenderer()).stream()
+                .filter(f -> f.name().equals(module + ".v")).findFirst().orElseThrow();
+        String text = new String(view.content(), StandardCharsets.UTF_8);
+        String broken = text.replace(from, to);
         assertThat(broken).isNotEqualTo(text);
-        YosysEquivalence.Result r = prove(cfg, "fineq_decoder", broken);
-        assertThat(r.proven()).as("a wrong decoder view must not be proven").isFalse();
+        YosysEquivalence.Result r = prove(cfg, module, broken);
+        assertThat(r.proven()).as("a wrong %s view must not be proven", module).isFalse();
     }
 
     private static YosysEquivalence.Result prove(FineqConfig cfg, String module, String viewText) throws Exception {

@@ -30,10 +30,7 @@ class RtlLintTest {
     })
     void lintClean(int rows, int cols, boolean termination, int pipe) {
         Path dir = Generated.into(out, new FineqConfig(rows, cols, 8, termination, pipe));
-        ExternalTool.Result r = ExternalTool.run(dir, 600,
-                List.of("verilator", "--lint-only", "-Wall", "-F", "fineq.f", "--top-module", ModuleSet.TOP));
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).as("Verilator output").doesNotContain("%Warning").doesNotContain("%Error");
+        assertLintClean(dir, ModuleSet.TOP);
     }
 
     /** The simulation view (the files Verilator simulates in the regressions) is -Wall clean too. */
@@ -45,20 +42,14 @@ class RtlLintTest {
         List<GeneratedFile> views = SimulationView.render(cfg, new TemplateRenderer());
         assertThat(views).isNotEmpty();
         for (GeneratedFile view : views) java.nio.file.Files.write(dir.resolve(view.name()), view.content());
-        ExternalTool.Result r = ExternalTool.run(dir, 600,
-                List.of("verilator", "--lint-only", "-Wall", "-F", "fineq.f", "--top-module", ModuleSet.TOP));
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).as("Verilator output").doesNotContain("%Warning").doesNotContain("%Error");
+        assertLintClean(dir, ModuleSet.TOP);
     }
 
     @ParameterizedTest(name = "{0}x{1} act-width={2}")
     @CsvSource({"2, 3, 2", "5, 2, 16"})
     void lintCleanAtTheActivationWidthLimits(int rows, int cols, int actW) {
         Path dir = Generated.into(out, new FineqConfig(rows, cols, actW, true, 1));
-        ExternalTool.Result r = ExternalTool.run(dir, 600,
-                List.of("verilator", "--lint-only", "-Wall", "-F", "fineq.f", "--top-module", ModuleSet.TOP));
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).doesNotContain("%Warning");
+        assertLintClean(dir, ModuleSet.TOP);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,9 +57,14 @@ class RtlLintTest {
             "fineq_acc", "fineq_array"})
     void everyModuleLintsAsItsOwnTop(String module) {
         Path dir = Generated.into(out, new FineqConfig(4, 6, 8, true, 1));
+        assertLintClean(dir, module);
+    }
+
+    /** {@code verilator --lint-only -Wall} of the folder's filelist with {@code top}: exit 0, no warning, no error. */
+    private static void assertLintClean(Path dir, String top) {
         ExternalTool.Result r = ExternalTool.run(dir, 600,
-                List.of("verilator", "--lint-only", "-Wall", "-F", "fineq.f", "--top-module", module));
+                List.of("verilator", "--lint-only", "-Wall", "-F", "fineq.f", "--top-module", top));
         assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).doesNotContain("%Warning");
+        assertThat(r.output()).as("Verilator output").doesNotContain("%Warning").doesNotContain("%Error");
     }
 }

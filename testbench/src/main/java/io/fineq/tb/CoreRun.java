@@ -17,11 +17,6 @@ import java.util.List;
 public record CoreRun(List<String> results, long cycles, long actConsumed, long weightConsumed, List<String> extraResults,
                       long simulatedCycles, long peakRssKb) {
 
-    public CoreRun(List<String> results, long cycles, long actConsumed, long weightConsumed, List<String> extraResults,
-                   long simulatedCycles) {
-        this(results, cycles, actConsumed, weightConsumed, extraResults, simulatedCycles, -1);
-    }
-
     /**
      * Reads the harness's out file. Result beats stay hex text (most significant digit first);
      * {@link Beats#unpackSignedHex} decodes and range-checks them where they are compared.

@@ -75,7 +75,7 @@ class BeatsAndReportTest {
                 List.of(new CoreVectors.ResultBeat(0, 0, 0, 0, new long[] {1, 2}),
                         new CoreVectors.ResultBeat(1, 1, 0, 7, new long[] {-5, 300})), 42);
         CoreRun run = new CoreRun(List.of(BeatCodec.packSigned(new long[] {1, 2}, 10).toString(16), BeatCodec.packSigned(new long[] {-5, -300}, 10).toString(16)),
-                43, 2, 0, List.of(), -1);
+                43, 2, 0, List.of(), -1, -1);
         List<String> diffs = CoreCheck.compare(v, run, true);
         assertThat(diffs).containsExactly(
                 "tile 1 (kt 1, nt 0), result beat 1 (output row m = 7), array row r = 1 (token 1): expected 300, actual -300",
@@ -88,7 +88,7 @@ class BeatsAndReportTest {
         FineqConfig c = new FineqConfig(1, 1, 8, true, 0);
         CoreVectors v = new CoreVectors(c, List.of(BigInteger.ONE), List.of(new CoreVectors.WeightBeat(BigInteger.ZERO, true)),
                 List.of(new CoreVectors.ResultBeat(0, 0, 0, 0, new long[] {0}), new CoreVectors.ResultBeat(0, 0, 0, 1, new long[] {0})), 5);
-        CoreRun run = new CoreRun(List.of("00000000"), 5, 1, 0, List.of("00000000"), -1);
+        CoreRun run = new CoreRun(List.of("00000000"), 5, 1, 0, List.of("00000000"), -1, -1);
         assertThat(CoreCheck.compare(v, run, true)).containsExactly(
                 "weight stream: 1 beats offered, 0 consumed",
                 "result stream: expected 2 beats, got 1",

@@ -58,12 +58,11 @@ public final class ClockDomains {
     private static String[] clockName(Frame f, int net) {
         if (f.parent() != null) {
             for (Netlist.Port p : f.module().ports()) {
-                if (p.input()) continue;
+                int[] outer = f.instance().connections().get(p.name());
+                if (p.input() || outer == null) continue;
                 // Bit i of the port (a bank of gates drives one bit per gate).
-                for (int i = 0; i < p.bits().length; i++) {
-                    if (p.bits()[i] != net) continue;
-                    int[] outer = f.instance().connections().get(p.name());
-                    if (outer == null || i >= outer.length || outer[i] < 0) continue;
+                for (int i = 0; i < p.bits().length && i < outer.length; i++) {
+                    if (p.bits()[i] != net || outer[i] < 0) continue;
                     String name = publicName(f.parent().module(), outer[i]);
                     if (name != null) return new String[] {f.parent().module().baseName(), name};
                 }
