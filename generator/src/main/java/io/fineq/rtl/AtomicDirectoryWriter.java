@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,9 +44,8 @@ public final class AtomicDirectoryWriter {
             throw new IOException(target + " exists and is not a folder");
         }
         String base = target.getFileName().toString();
-        Path staging = Files.createTempDirectory(parent, "." + base + ".tmp-");
+        Path staging = freshFolder(parent, "." + base + ".tmp-");
         try {
-            makeWorldReadable(staging);
             Set<String> owned = new HashSet<>(previouslyGenerated(target));
             for (GeneratedFile f : files) {
                 Path out = staging.resolve(f.name());
@@ -118,7 +116,7 @@ public final class AtomicDirectoryWriter {
     private static void replace(Path parent, String base, Path staging, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
-            old = Files.createTempDirectory(parent, "." + base + ".old-");
+            old = freshFolder(parent, "." + base + ".old-");
             Files.delete(old);
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -136,9 +134,18 @@ public final class AtomicDirectoryWriter {
     }
 
     /** Temporary folders are created owner-only; the output folder should look like any other. */
-    private static void makeWorldReadable(Path dir) throws IOException {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    /**
+     * A new empty folder in {@code parent}, created with the default mode (0777 less the umask) like
+     * any folder the user makes; Files.createTempDirectory would make it owner-only (0700).
+     */
+    static Path freshFolder(Path parent, String prefix) throws IOException {
+        while (true) {
+            Path p = parent.resolve(prefix + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                return Files.createDirectory(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another name
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package io.fineq.rtl;
 
+import io.fineq.cli.CliConventions;
+import io.fineq.cli.PathArg;
+
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
  * strings so that an empty value means "not given" and every bad value gets one line naming the
  * parameter and its range. Exit codes: 0 done, 1 output could not be written, 2 bad parameter.
  */
-@Command(name = "fineq-generator", mixinStandardHelpOptions = true, version = "fineq 0.1.0",
+@Command(name = "fineq-generator", mixinStandardHelpOptions = true, versionProvider = CliConventions.Version.class,
         sortOptions = false,
         description = "Generates the FineQ accelerator RTL (Verilog-2005) with filelist, Yosys, Design Compiler and FuseSoC files.")
 public final class GeneratorCli implements Callable<Integer> {
@@ -25,7 +27,7 @@ public final class GeneratorCli implements Callable<Integer> {
     public static final int EXIT_IO = 1;
     public static final int EXIT_USAGE = 2;
 
-    @Option(names = "--array", paramLabel = "N", description = "rows = cols = N (1..1024); --rows/--cols override")
+    @Option(names = "--array", paramLabel = "N", description = "rows = cols = N (1..1024); not with --rows/--cols")
     String array;
 
     @Option(names = "--rows", paramLabel = "R", description = "array rows, tokens per tile (1..1024, default 64)")
@@ -53,7 +55,8 @@ public final class GeneratorCli implements Callable<Integer> {
             + "e.g. fineq_64x64_ -> fineq_64x64_core; fineq_ gives the plain names)")
     String prefix;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output root; files go to DIR/fineq_<R>x<C>/ (default rtl-out)")
+    @PathArg(PathArg.Kind.OUTPUT_FOLDER)
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "rtl-out", description = "output root; files go to DIR/fineq_<R>x<C>/ (default rtl-out)")
     String out;
 
     private PrintStream stdout = System.out;
@@ -65,49 +68,41 @@ public final class GeneratorCli implements Callable<Integer> {
         }
     }
 
-    /** Runs the command line and returns its exit code (never throws for bad input). */
+    /**
+     * Runs the command line and returns its exit code (never throws for bad input): the project's
+     * conventions (io.fineq.cli.CliConventions, docs/cli.md), paths checked before any work.
+     */
     public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
         GeneratorCli cli = new GeneratorCli();
         cli.stdout = stdout;
-        CommandLine cmd = new CommandLine(cli);
-        cmd.setOut(new java.io.PrintWriter(stdout, true));
-        cmd.setErr(new java.io.PrintWriter(stderr, true));
-        cmd.setParameterExceptionHandler((ex, a) -> {
-            stderr.println("error: " + ex.getMessage() + " (see --help)");
-            return EXIT_USAGE;
-        });
-        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof ConfigException || ex instanceof RtlBackends.BackendUnavailableException) {
-                stderr.println("error: " + ex.getMessage());
-                return EXIT_USAGE;
-            }
-            if (ex instanceof io.fineq.chisel.FirtoolNotFoundException) {
-                stderr.println("error: chisel back end: " + ex.getMessage());
-                return EXIT_IO;
-            }
-            if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-                stderr.println("error: cannot write the output: " + ex.getMessage());
-                return EXIT_IO;
-            }
-            throw ex;
-        });
-        return cmd.execute(args);
+        CommandLine cmd = CliConventions.configure(new CommandLine(cli), new java.io.PrintWriter(stdout, true), new java.io.PrintWriter(stderr, true));
+        return CliConventions.execute(cmd, args);
+    }
+
+    @Option(names = "--maven-names", hidden = true, description = "name parameters as mvn generate-rtl's -D properties in messages")
+    boolean mavenNames;
+
+    /** The name the user typed: {@code --option} on the command line, {@code -Dproperty} under Maven. */
+    private String name(String option, String property) {
+        return mavenNames ? "-D" + property : "--" + option;
     }
 
     /** The configuration the options describe (defaults: FineqConfig.defaults()). */
     FineqConfig config() {
         FineqConfig d = FineqConfig.defaults();
-        int side = ParameterParser.integer("array", array, 1, FineqConfig.MAX_DIM, -1);
-        int r = ParameterParser.integer("rows", rows, 1, FineqConfig.MAX_DIM, side > 0 ? side : d.rows());
-        int c = ParameterParser.integer("cols", cols, 1, FineqConfig.MAX_DIM, side > 0 ? side : d.cols());
-        int a = ParameterParser.integer("act-width", actWidth, FineqConfig.MIN_ACT_W, FineqConfig.MAX_ACT_W, d.actWidth());
-        boolean t = ParameterParser.onOff("termination", termination, d.termination());
-        int p = ParameterParser.integer("adder-pipeline", adderPipeline, 0, FineqConfig.MAX_PIPE, d.adderPipeline());
+        int side = ParameterParser.integer(name("array", "array"), array, 1, FineqConfig.MAX_DIM, -1);
+        if (side > 0 && (ParameterParser.given(rows) || ParameterParser.given(cols)))
+            throw new ConfigException(name("array", "array"), "sets rows and cols; give it or " + name("rows", "rows") + "/" + name("cols", "cols") + ", not both");
+        int r = ParameterParser.integer(name("rows", "rows"), rows, 1, FineqConfig.MAX_DIM, side > 0 ? side : d.rows());
+        int c = ParameterParser.integer(name("cols", "cols"), cols, 1, FineqConfig.MAX_DIM, side > 0 ? side : d.cols());
+        int a = ParameterParser.integer(name("act-width", "actw"), actWidth, FineqConfig.MIN_ACT_W, FineqConfig.MAX_ACT_W, d.actWidth());
+        boolean t = ParameterParser.onOff(name("termination", "termination"), termination, d.termination());
+        int p = ParameterParser.integer(name("adder-pipeline", "pipe"), adderPipeline, 0, FineqConfig.MAX_PIPE, d.adderPipeline());
         return new FineqConfig(r, c, a, t, p);
     }
 
     SynthesisOptions synthesis() {
-        return new SynthesisOptions(ParameterParser.integer("clock-mhz", clockMhz,
+        return new SynthesisOptions(ParameterParser.integer(name("clock-mhz", "clock"), clockMhz,
                 SynthesisOptions.MIN_CLOCK_MHZ, SynthesisOptions.MAX_CLOCK_MHZ, SynthesisOptions.DEFAULT_CLOCK_MHZ));
     }
 
@@ -117,14 +112,24 @@ public final class GeneratorCli implements Callable<Integer> {
         SynthesisOptions synth = synthesis();
         Path root = Path.of(ParameterParser.given(out) ? out.trim() : "rtl-out");
         TemplateRenderer renderer = new TemplateRenderer();
-        RtlBackend rtl = RtlBackends.byName(ParameterParser.given(backend) ? backend : RtlBackends.DEFAULT, renderer);
+        RtlBackend rtl;
+        try {
+            rtl = RtlBackends.byName(ParameterParser.given(backend) ? backend : RtlBackends.DEFAULT, renderer);
+        } catch (ConfigException e) {
+            throw new ConfigException(name("backend", "backend"), e.problem());
+        }
         Path target = root.resolve(rtl.outputFolder(cfg)).toAbsolutePath().normalize();
 
         long start = System.nanoTime();
         stdout.printf("fineq-generator: %s (%s back end, act_width %d, termination %s, adder pipeline %d) -> %s%n",
                 cfg.name(), rtl.name(), cfg.actWidth(), cfg.termination() ? "on" : "off", cfg.adderPipeline(), target);
         
-        String modulePrefix = ParameterParser.given(prefix) ? ModulePrefix.validate(prefix.trim()) : ModulePrefix.derived(cfg, rtl.name());
+        String modulePrefix;
+        try {
+            modulePrefix = ParameterParser.given(prefix) ? ModulePrefix.validate(prefix.trim()) : ModulePrefix.derived(cfg, rtl.name());
+        } catch (ConfigException e) {
+            throw new ConfigException(name("prefix", "prefix"), e.problem());
+        }
         List<GeneratedFile> files = new RtlGenerator(renderer).generate(cfg, synth, rtl, modulePrefix);
         long rendered = System.nanoTime();
         new AtomicDirectoryWriter(stdout).write(target, files);

@@ -44,7 +44,7 @@ public final class RtlBackends {
     }
 
     /** A known back end that is not part of this build. */
-    public static final class BackendUnavailableException extends RuntimeException {
+    public static final class BackendUnavailableException extends RuntimeException implements io.fineq.cli.CliConventions.InputError {
         private static final long serialVersionUID = 1L;
 
         BackendUnavailableException(String name) {

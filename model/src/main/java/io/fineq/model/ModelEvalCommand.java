@@ -1,6 +1,7 @@
 package io.fineq.model;
 
 import io.fineq.cli.CliConventions;
+import io.fineq.cli.PathArg;
 import io.fineq.format.AtomicFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
         description = "Run all-MiniLM-L6-v2 with its 36 linear layers in FP32, FineQ and 2/3/4-bit baselines on real text: "
                 + "embedding cosine to FP32 and half-paragraph retrieval (top-1, MRR).")
 public final class ModelEvalCommand implements Callable<Integer> {
-    @Option(names = "--docs", defaultValue = "docs", description = "folder of Markdown files added to the text (default ${DEFAULT-VALUE})")
+    @PathArg(PathArg.Kind.INPUT_FOLDER)
+    @Option(names = "--docs", paramLabel = "DIR", description = "folder of Markdown files added to the text (default: the project's docs, shipped in the jar)")
     Path docs;
 
     @Option(names = "--paragraphs", defaultValue = "0", description = "evaluate on the first N paragraphs of the evaluation text only (0 = all, default)")
@@ -23,18 +25,19 @@ public final class ModelEvalCommand implements Callable<Integer> {
             description = "calibrate on the first N paragraphs of the calibration text only (0 = all, default)")
     int calibrationParagraphs;
 
-    @Option(names = "--json", description = "also write the table as JSON")
+    @PathArg(PathArg.Kind.OUTPUT_FILE)
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the table as JSON")
     Path json;
 
     @Override
     public Integer call() throws Exception {
         if (paragraphs < 0) throw new IllegalArgumentException("--paragraphs must be >= 0, got " + paragraphs);
         if (calibrationParagraphs < 0) throw new IllegalArgumentException("--calibration-paragraphs must be >= 0, got " + calibrationParagraphs);
-        List<String> all = TextCorpus.paragraphs(docs);
+        List<String> all = docs == null ? TextCorpus.paragraphs() : TextCorpus.paragraphs(docs);
         List<String> eval = first(TextCorpus.evaluation(all), paragraphs);
         List<String> cal = first(TextCorpus.calibration(all), calibrationParagraphs);
-        if (eval.size() < 2) throw new IllegalArgumentException("--docs " + docs + ": only " + eval.size() + " paragraph(s) of evaluation text; retrieval needs 2 or more");
-        if (cal.isEmpty()) throw new IllegalArgumentException("--docs " + docs + ": no calibration paragraph (every fourth paragraph is one)");
+        if (eval.size() < 2) throw new IllegalArgumentException((docs == null ? "the bundled docs" : "--docs " + docs) + ": only " + eval.size() + " paragraph(s) of evaluation text; retrieval needs 2 or more");
+        if (cal.isEmpty()) throw new IllegalArgumentException((docs == null ? "the bundled docs" : "--docs " + docs) + ": no calibration paragraph (every fourth paragraph is one)");
         System.err.printf("model-eval: %d evaluation paragraphs, %d calibration paragraphs%n", eval.size(), cal.size());
         ModelEval.Report report = ModelEval.evaluate(eval, cal, System.err);
         System.out.print(report.table());

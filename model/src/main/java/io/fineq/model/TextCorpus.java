@@ -26,6 +26,26 @@ public final class TextCorpus {
     private TextCorpus() {
     }
 
+    /** Class-path folder holding the project's docs (model/pom.xml copies docs/*.md there). */
+    static final String BUNDLED_DOCS = "fineq-docs";
+
+    /** The default text: licences on the class path and the docs bundled in the jar, whatever the current folder. */
+    public static List<String> paragraphs() throws IOException {
+        URL url = TextCorpus.class.getClassLoader().getResource(BUNDLED_DOCS);
+        if (url == null) throw new IOException("the bundled docs (" + BUNDLED_DOCS + "/ on the class path) are missing; pass --docs DIR");
+        try {
+            java.net.URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of())) {
+                    return paragraphs(fs.getPath("/" + BUNDLED_DOCS));
+                }
+            }
+            return paragraphs(Path.of(uri));
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot read the bundled docs at " + url + ": " + e.getMessage());
+        }
+    }
+
     public static List<String> paragraphs(Path docsDir) throws IOException {
         Set<String> out = new LinkedHashSet<>();
         List<String> texts = new ArrayList<>();

@@ -22,6 +22,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @PathArg(PathArg.Kind.INPUT_FILE)
     @Parameters(index = "0", paramLabel = "W.fqw", description = "The image to inspect.")
     Path file;
 

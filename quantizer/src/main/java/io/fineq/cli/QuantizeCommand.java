@@ -31,16 +31,19 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--in", required = true, paramLabel = "W.npy|W.safetensors|M.onnx", description = "Input weights (rows = output features).")
     Path in;
 
     @Option(names = "--array-cols", required = true, paramLabel = "C", description = "Array width C >= 1; K is padded to a multiple of C.")
     int arrayCols;
 
+    @PathArg(value = PathArg.Kind.OUTPUT_FILE, folderWith = "--all")
     @Option(names = "--out", required = true, paramLabel = "W.fqw|DIR",
             description = "Output image; with --all a directory receiving <tensor name>.fqw per tensor.")
     Path out;
 
+    @PathArg(value = PathArg.Kind.OUTPUT_FILE, folderWith = "--all")
     @Option(names = "--hex", paramLabel = "W.hex|DIR", description = "Also write the $readmemh text form (with --all: a directory).")
     Path hex;
 
@@ -59,6 +62,7 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "4", paramLabel = "T", description = "Outlier threshold T > 0 (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--calibration", paramLabel = "X.npy",
             description = "Calibrate on activations: a tokens x K .npy (float32/16) of inputs reaching the layer; codes and scales are then chosen by output error (docs/quantizer.md).")
     Path calibration;

@@ -27,6 +27,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--in", required = true, paramLabel = "W.npy|W.safetensors|M.onnx", description = "Input weights.")
     Path in;
 
@@ -48,6 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the activations (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @PathArg(PathArg.Kind.OUTPUT_FILE)
     @Option(names = "--json", paramLabel = "out.json", description = "Also write the report as JSON.")
     Path json;
 

@@ -43,6 +43,7 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @PathArg(PathArg.Kind.OUTPUT_FILE)
     @Option(names = "--out", required = true, paramLabel = "W.npy|W.safetensors", description = "Output file; the extension picks the format.")
     Path out;
 

@@ -1,5 +1,7 @@
 package io.fineq.tb;
 
+import io.fineq.cli.PathArg;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,12 +39,13 @@ public final class VectorsCli implements Callable<Integer> {
     int cols;
     @Option(names = "--act-width", description = "activation width ACT_W, 2..16 (default ${DEFAULT-VALUE})", defaultValue = "8")
     int actWidth;
-    @Option(names = "--termination", description = "early termination true|false (default ${DEFAULT-VALUE})", defaultValue = "true", arity = "1")
-    boolean termination;
+    @Option(names = "--termination", paramLabel = "on|off", description = "early termination (on/off/true/false/1/0, default ${DEFAULT-VALUE})", defaultValue = "on")
+    String termination;
     @Option(names = "--adder-pipeline", description = "P, a register after every P adder-tree levels, 0..16 (default ${DEFAULT-VALUE})", defaultValue = "0")
     int adderPipeline;
     @Option(names = "--seed", description = "seed of the synthetic weights and of the activations (default ${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
+    @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--fqw", description = "weight image to use instead of a synthetic one (its array_cols must equal --cols)")
     Path fqw;
     @Option(names = "--m", description = "rows M of the synthetic llama-like weight matrix, 1..65536 (default ${DEFAULT-VALUE})", defaultValue = "100")
@@ -51,6 +54,8 @@ public final class VectorsCli implements Callable<Integer> {
     Integer k;
     @Option(names = "--tokens", description = "tokens N of the activation matrix, 1..65536 (default: rows + 1)")
     Integer tokens;
+    @PathArg(value = PathArg.Kind.OUTPUT_FOLDER, writes = {"activations.hex", "weights.hex", "expected.hex", "expected.txt", "cycles.txt",
+            "weights.fqw", "activations.txt", "job.json", "README.txt"})
     @Option(names = "--out", required = true, description = "output folder (created; existing files of the same names are replaced)")
     Path out;
 
@@ -67,9 +72,10 @@ public final class VectorsCli implements Callable<Integer> {
     public Integer call() throws IOException {
         FineqConfig cfg;
         try {
-            cfg = new FineqConfig(rows, cols, actWidth, termination, adderPipeline);
+            cfg = new FineqConfig(rows, cols, actWidth, io.fineq.rtl.ParameterParser.onOff("--termination", termination, true), adderPipeline);
         } catch (ConfigException e) {
-            throw new IllegalArgumentException(e.getMessage());
+            // FineqConfig names its own parameters (rows, act-width, ...): the options of the same names.
+            throw new IllegalArgumentException(e.parameter().startsWith("-") ? e.getMessage() : e.forOption("--" + e.parameter()));
         }
         int kk = k != null ? k : 2 * cols - 1;
         int n = tokens != null ? tokens : rows + 1;

@@ -28,9 +28,21 @@ import java.util.stream.Stream;
  * an interrupted build never leaves a half model behind.
  */
 public final class VerilatorBuild {
-    /** Cache folder; surefire passes {@code fineq.verilator.cache} (default testbench/target/verilator-cache). */
+    /**
+     * Cache folder: the system property {@code fineq.verilator.cache} (surefire passes
+     * target/verilator-cache), else the per-user cache {@code $XDG_CACHE_HOME/fineq/verilator}
+     * ({@code ~/.cache/fineq/verilator}), never the current folder (docs/cli.md).
+     */
     public static Path defaultCacheRoot() {
-        return Path.of(System.getProperty("fineq.verilator.cache", "target/verilator-cache")).toAbsolutePath();
+        String set = System.getProperty("fineq.verilator.cache");
+        if (set != null && !set.isBlank()) return Path.of(set).toAbsolutePath();
+        return userCache(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home")).resolve("verilator");
+    }
+
+    /** {@code $XDG_CACHE_HOME/fineq} when that is an absolute path (the XDG rule), else {@code ~/.cache/fineq}. */
+    static Path userCache(String xdgCacheHome, String home) {
+        if (xdgCacheHome != null && !xdgCacheHome.isBlank() && Path.of(xdgCacheHome).isAbsolute()) return Path.of(xdgCacheHome, "fineq");
+        return Path.of(home, ".cache", "fineq");
     }
 
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();

@@ -1,5 +1,7 @@
 package io.fineq.hwcost.cli;
 
+import io.fineq.cli.PathArg;
+
 import io.fineq.format.AtomicFiles;
 import io.fineq.hwcost.ppa.PpaFlow;
 import io.fineq.hwcost.ppa.PpaReport;
@@ -23,9 +25,12 @@ public class PpaCommand implements Callable<Integer> {
     @Option(names = "--adder-pipeline", defaultValue = "0", description = "adder-tree pipelining P (0..16), default ${DEFAULT-VALUE}") int pipe;
     @Option(names = "--act-width", defaultValue = "8", description = "ACT_W (2..16), default ${DEFAULT-VALUE}") int actWidth;
     @Option(names = "--clock-mhz", defaultValue = "400", description = "target clock (1..5000 MHz), default ${DEFAULT-VALUE}") int clockMhz;
+    @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--liberty", description = "Liberty file (.lib or .lib.gz); default -Dliberty=..., else the project's fineq_generic.lib") Path liberty;
-    @Option(names = "--design", defaultValue = "both", description = "fineq, mac or both, default ${DEFAULT-VALUE}") String design;
+    @Option(names = "--designs", defaultValue = "fineq,mac", description = "fineq and/or mac (or both), default ${DEFAULT-VALUE}") String designs;
+    @PathArg(PathArg.Kind.WORK_FOLDER)
     @Option(names = "--work", defaultValue = "build/ppa", description = "work folder (RTL, scripts, netlists, logs), default ${DEFAULT-VALUE}") Path work;
+    @PathArg(PathArg.Kind.OUTPUT_FILE)
     @Option(names = "--json", description = "also write the results as JSON to this file") Path json;
 
     /** Whether the command simulates the activity job and reports power. */
@@ -37,7 +42,7 @@ public class PpaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PpaStudy.Designs which = PpaStudy.Designs.parse("--design", design);
+        PpaStudy.Designs which = PpaStudy.Designs.parseList("--designs", designs);
         PpaFlow.Options opts = new PpaFlow.Options(PpaStudy.liberty(liberty), clockMhz, work, power());
         PpaStudy.Outcome o = PpaStudy.run(Sizes.parse("--sizes", sizes), actWidth, pipe, which, opts, System.out);
         System.out.print(PpaReport.table(o.results()));

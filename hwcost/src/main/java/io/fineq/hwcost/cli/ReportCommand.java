@@ -1,5 +1,7 @@
 package io.fineq.hwcost.cli;
 
+import io.fineq.cli.PathArg;
+
 import io.fineq.hwcost.UserError;
 import io.fineq.hwcost.energy.EnergyModel;
 import io.fineq.hwcost.energy.EnergyTable;
@@ -26,6 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class,
         description = "Write an HTML report with PNG plots: area breakdown, cycles and energy vs sequence length, code histograms.")
 public final class ReportCommand implements Callable<Integer> {
+    @PathArg(PathArg.Kind.OUTPUT_FOLDER)
     @Option(names = "--out", required = true, description = "output folder (index.html and PNGs)") Path out;
     @Option(names = "--sizes", defaultValue = "8,16", description = "array sizes for the area study (the ppa flow without power), 'none' to skip, default ${DEFAULT-VALUE}") String sizes;
     @Option(names = "--array", defaultValue = "64", description = "R = C of the performance/energy model (1..1024), default ${DEFAULT-VALUE}") int array;
@@ -33,15 +36,20 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--scale-down", defaultValue = "1", description = "divide every LLaMA-2-7B layer dimension by this (1 = real shapes), default ${DEFAULT-VALUE}") int scaleDown;
     @Option(names = "--clock-mhz", defaultValue = "400", description = "clock for times, default ${DEFAULT-VALUE}") double clockMhz;
     @Option(names = "--seed", defaultValue = "1", description = "synthetic weight seed, default ${DEFAULT-VALUE}") long seed;
+    @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--liberty", description = "Liberty file for the area study; default -Dliberty=..., else the project's fineq_generic.lib") Path liberty;
+    @PathArg(PathArg.Kind.WORK_FOLDER)
     @Option(names = "--work", defaultValue = "build/ppa", description = "work folder of the area study, default ${DEFAULT-VALUE}") Path work;
+    @PathArg(PathArg.Kind.INPUT_FOLDER)
     @Option(names = "--sweep", description = "a sweep's work folder: its Pareto plots and table join the report") Path sweep;
+    @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--model-eval", paramLabel = "minilm.json", description = "the JSON of fineq model-eval --json: a page for the real model joins the report") Path modelEval;
 
     @Override
     public Integer call() throws Exception {
         if (scaleDown < 1 || scaleDown > 4096) throw new UserError("--scale-down: " + scaleDown + " is out of range 1..4096");
         if (!(clockMhz > 0) || clockMhz > 1e5) throw new UserError("--clock-mhz: " + clockMhz + " is out of range (0, 100000]");
+        if (array < 1 || array > FineqConfig.MAX_DIM) throw new io.fineq.hwcost.UserError("--array: " + array + " is out of range 1.." + FineqConfig.MAX_DIM);
         FineqConfig cfg = new FineqConfig(array, array, 8, true, 0);
         if (modelEval != null) io.fineq.hwcost.report.ModelEvalPage.check(modelEval);
         List<io.fineq.hwcost.sweep.SweepPlan.PointResult> swept = sweep == null ? List.of() : io.fineq.hwcost.sweep.SweepPlan.read(sweep).results();

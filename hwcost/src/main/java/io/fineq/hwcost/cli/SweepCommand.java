@@ -1,5 +1,7 @@
 package io.fineq.hwcost.cli;
 
+import io.fineq.cli.PathArg;
+
 import io.fineq.format.AtomicFiles;
 import io.fineq.hwcost.UserError;
 import io.fineq.hwcost.ppa.PpaStudy;
@@ -30,11 +32,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--act-widths", defaultValue = "8", description = "ACT_W values (2..16), default ${DEFAULT-VALUE}") String actWidths;
     @Option(names = "--adder-pipelines", defaultValue = "0", description = "adder-tree pipelining P values (0..16), default ${DEFAULT-VALUE}") String pipes;
     @Option(names = "--clocks-mhz", defaultValue = "400", description = "target clocks (1..5000 MHz), default ${DEFAULT-VALUE}") String clocks;
+    @PathArg(value = PathArg.Kind.INPUT_FILE, split = ",", except = "generic")
     @Option(names = "--libraries", defaultValue = "generic", description = "Liberty files, 'generic' for the project's library, default ${DEFAULT-VALUE}") String libraries;
     @Option(names = "--designs", defaultValue = "fineq,mac", description = "fineq and/or mac, default ${DEFAULT-VALUE}") String designs;
     @Option(names = "--no-power", description = "skip the activity simulation and power") boolean noPower;
     @Option(names = "--jobs", description = "local workers (default: by cores and memory)") Integer jobs;
     @Option(names = "--retries", defaultValue = "1", description = "retries of a failed point (0..10), default ${DEFAULT-VALUE}") int retries;
+    @PathArg(PathArg.Kind.WORK_FOLDER)
     @Option(names = "--work", defaultValue = "build/sweep", description = "shared work folder (plan, results, logs), default ${DEFAULT-VALUE}") Path work;
     @Option(names = "--executor", defaultValue = "local", description = "local or slurm (one sbatch --array job), default ${DEFAULT-VALUE}") String executor;
     @Option(names = "--slurm-partition", description = "sbatch --partition") String partition;
@@ -76,7 +80,8 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     List<SweepPoint> points() {
-        List<SweepPoint> out = new ArrayList<>();
+        // A point given twice (--sizes 8,8, a library named twice) runs once.
+        java.util.Set<SweepPoint> out = new java.util.LinkedHashSet<>();
         List<String> libs = new ArrayList<>();
         for (String l : libraries.split(",")) {
             String t = l.strip();
@@ -84,15 +89,9 @@ public final class SweepCommand implements Callable<Integer> {
             libs.add(t.equalsIgnoreCase("generic") ? "" : Path.of(t).toAbsolutePath().toString());
         }
         List<String> ds = new ArrayList<>();
-        for (String d : designs.split(",")) {
-            PpaStudy.Designs which = PpaStudy.Designs.parse("--designs", d);
-            if (which == PpaStudy.Designs.BOTH) {
-                ds.add("fineq");
-                ds.add("mac");
-            } else {
-                ds.add(which == PpaStudy.Designs.FINEQ ? "fineq" : "mac");
-            }
-        }
+        PpaStudy.Designs which = PpaStudy.Designs.parseList("--designs", designs);
+        if (which != PpaStudy.Designs.MAC) ds.add("fineq");
+        if (which != PpaStudy.Designs.FINEQ) ds.add("mac");
         for (String lib : libs) {
             for (int clk : Sizes.parse("--clocks-mhz", clocks, 5000)) {
                 for (int n : Sizes.parse("--sizes", sizes)) {
@@ -108,7 +107,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         if (out.isEmpty()) throw new UserError("sweep: no points (check --sizes, --designs, --libraries)");
-        return out;
+        return new ArrayList<>(out);
     }
 
     private static List<Integer> parseNonNegative(String option, String text, int max) {

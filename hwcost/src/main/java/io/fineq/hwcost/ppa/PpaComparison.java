@@ -26,12 +26,19 @@ public record PpaComparison(FineqConfig config, PpaResult fineq, PpaResult mac, 
 
     /** MAC energy per MAC / FineQ array energy per MAC (paper: up to 1.79x); NaN without power. */
     public double energyEfficiencyArrays() {
+        if (!measured()) return Double.NaN;
         return mac.energyPerMacPj() / (fineq.energyPerMacPj() * arrayPowerMw(fineq) / fineq.powerMw());
     }
 
     /** MAC energy per MAC / FineQ core energy per MAC (decoders and core control included). */
     public double energyEfficiencyCore() {
+        if (!measured()) return Double.NaN;
         return mac.energyPerMacPj() / fineq.energyPerMacPj();
+    }
+
+    /** Both designs have a measured power (ppa, not area or --no-power): the energy ratios mean something. */
+    public boolean measured() {
+        return fineq.energyPerMacPj() > 0 && mac.energyPerMacPj() > 0;
     }
 
     /** Power of the FineQ array blocks (without decoders and core control), mW. */

@@ -54,7 +54,7 @@ public final class PpaFlow {
      */
     public record Options(Path liberty, int clockMhz, Path work, boolean power) {
         public Options {
-            if (clockMhz < 1 || clockMhz > 5000) throw new UserError("clock-mhz: " + clockMhz + " is out of range 1..5000");
+            if (clockMhz < 1 || clockMhz > 5000) throw new UserError("--clock-mhz: " + clockMhz + " is out of range 1..5000");
         }
 
         public double periodNs() {

@@ -63,11 +63,16 @@ public final class PpaReport {
     }
 
     private static String fmt(double v, String f) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "-" : String.format(Locale.ROOT, f, v);
+        return Double.isNaN(v) || Double.isInfinite(v) ? "n/a" : String.format(Locale.ROOT, f, v);
     }
 
     private static String shorten(String lib) {
         return lib.length() <= 22 ? lib : lib.substring(0, 21) + "~";
+    }
+
+    /** Run times are not results: the same inputs give the same JSON bytes; the times are in the printed table. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"synthSeconds", "staSeconds", "simSeconds"})
+    private abstract static class WithoutRunTimes {
     }
 
     /** JSON of the results and comparisons (keys sorted, "\n" line ends: identical inputs, identical bytes). */
@@ -97,7 +102,8 @@ public final class PpaReport {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .addMixIn(PpaResult.class, WithoutRunTimes.class);
         return mapper.writer(printer).writeValueAsString(root) + "\n";
     }
 

@@ -29,6 +29,18 @@ public final class PpaStudy {
                 default -> throw new UserError(option + ": '" + value + "' is not one of fineq, mac, both");
             };
         }
+
+        /** A comma list of {@link #parse} values ({@code fineq,mac}, {@code both}, {@code mac}); a design named twice runs once. */
+        public static Designs parseList(String option, String text) {
+            boolean fineq = false, mac = false;
+            for (String t : text.split(",", -1)) {
+                if (t.isBlank()) throw new UserError(option + ": empty entry in '" + text + "' (one of fineq, mac, both, comma separated)");
+                Designs d = parse(option, t);
+                fineq |= d != MAC;
+                mac |= d != FINEQ;
+            }
+            return fineq && mac ? BOTH : fineq ? FINEQ : MAC;
+        }
     }
 
     /** Every measured design in run order, and the comparisons of the sizes where both ran. */

@@ -1,7 +1,5 @@
 package io.fineq.cli;
 
-import io.fineq.format.FqwFormatException;
-import io.fineq.tensor.TensorFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -34,6 +32,11 @@ public final class CliConventions {
     public interface InputError {
     }
 
+    /** An exception that knows its exit code ({@link CommandPaths.PathError}: 2 refused, 1 cannot be written). */
+    public interface ExitCode {
+        int exitCode();
+    }
+
     /** picocli version provider shared by every command. */
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
@@ -58,6 +61,19 @@ public final class CliConventions {
             err.flush();
             return exitCodeOf(ex);
         });
+        // Paths are resolved and checked once, before the command runs (CommandPaths, docs/cli.md).
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            if (!helpRequested(parsed)) {
+                try {
+                    CommandPaths.check(parsed);
+                } catch (CommandPaths.PathError e) {
+                    CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+                    throw new CommandLine.ExecutionException(leaf, e.getMessage(), e);
+                }
+            }
+            return run.execute(parsed);
+        });
         return cl;
     }
 
@@ -76,11 +92,18 @@ public final class CliConventions {
         return code;
     }
 
+    private static boolean helpRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) return true;
+        }
+        return false;
+    }
+
     /** 2 for bad user input, 1 for anything else. */
     public static int exitCodeOf(Throwable ex) {
         Throwable t = root(ex);
-        boolean input = t instanceof InputError || t instanceof CliException || t instanceof FqwFormatException
-                || t instanceof TensorFormatException || t instanceof IllegalArgumentException
+        if (t instanceof ExitCode e) return e.exitCode();
+        boolean input = t instanceof InputError || t instanceof IllegalArgumentException
                 || t instanceof NoSuchFileException || t instanceof CommandLine.ParameterException;
         return input ? EXIT_USAGE : EXIT_FAILURE;
     }
