@@ -117,31 +117,9 @@ public final class QuantizeCommand implements Callable<Integer> {
         return h;
     }
 
-    /** No output may be the input, and the image and its hex form may not be one file. */
-    private void checkDistinctPaths() {
-        Path inPath = canonical(in);
-        if (!all) {
-            if (canonical(out).equals(inPath)) throw new CliException("--out " + out + " is the input file; choose another output name");
-            if (hex != null && canonical(hex).equals(inPath)) throw new CliException("--hex " + hex + " is the input file; choose another output name");
-            if (hex != null && canonical(hex).equals(canonical(out))) throw new CliException("--hex " + hex + " is the same file as --out; give them different names");
-        } else if (canonical(out).equals(inPath) || (hex != null && canonical(hex).equals(inPath))) {
-            throw new CliException((canonical(out).equals(inPath) ? "--out " + out : "--hex " + hex) + " is the input file; with --all it must be a directory");
-        }
-    }
-
-    /** The real path of an existing file (links resolved), else the normalised absolute path. */
-    private static Path canonical(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (java.io.IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         QuantizerOptions opts = Options.quantizer(spec, arrayCols, scale, pairing, threshold);
-        checkDistinctPaths();
         CalibratedQuantizer cq = calibratedQuantizer(opts);
         List<InputTensors.Source> sources = InputTensors.select(in, tensor, all);
         Map<String, String> seen = new HashMap<>();

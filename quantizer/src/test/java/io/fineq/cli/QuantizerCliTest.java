@@ -134,11 +134,11 @@ class QuantizerCliTest {
         assertThat(CliRunner.run("synth", "--kind", "llama-like", "--rows", "24", "--cols", "16", "--seed", "3", "--out", p("W.npy")).exit()).isZero();
         byte[] input = Files.readAllBytes(dir.resolve("W.npy"));
         CliRunner same = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "8", "--out", p("W.npy"));
-        assertFailsCleanly(same, "--out " + p("W.npy") + " is the input file", null);
+        assertFailsCleanly(same, "--out " + p("W.npy") + ": is the input --in", null);
         CliRunner viaDots = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "8", "--out", p("x/../W.npy"));
-        assertFailsCleanly(viaDots, "is the input file", null);
+        assertFailsCleanly(viaDots, "is the input --in", null);
         CliRunner hexIsIn = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "8", "--out", p("W.fqw"), "--hex", p("W.npy"));
-        assertFailsCleanly(hexIsIn, "--hex " + p("W.npy") + " is the input file", dir.resolve("W.fqw"));
+        assertFailsCleanly(hexIsIn, "--hex " + p("W.npy") + ": is the input --in", dir.resolve("W.fqw"));
         CliRunner hexIsOut = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "8", "--out", p("W.fqw"), "--hex", p("W.fqw"));
         assertFailsCleanly(hexIsOut, "is the same file as --out", dir.resolve("W.fqw"));
         assertThat(Files.readAllBytes(dir.resolve("W.npy"))).isEqualTo(input);
