@@ -42,9 +42,15 @@ class ReadmeFlowTest {
 
     /** Runs {@code cmd} in {@code dir}, stdout and stderr together; fails on a time-out. */
     static Result run(Path dir, List<String> cmd) throws IOException, InterruptedException {
+        return run(dir, cmd, java.util.Map.of());
+    }
+
+    static Result run(Path dir, List<String> cmd, java.util.Map<String, String> env) throws IOException, InterruptedException {
         Path log = Files.createTempFile("fineq-flow", ".log");
         try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
             assertThat(p.waitFor(15, TimeUnit.MINUTES)).as(String.join(" ", cmd) + " finished").isTrue();
             return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
         } finally {
@@ -135,6 +141,19 @@ class ReadmeFlowTest {
             assertThat(s.filter(p -> p.getFileName().toString().endsWith(".tmp") || p.getFileName().toString().contains(".tmp-")).toList())
                     .as("temporaries left behind").isEmpty();
         }
+    }
+
+    /** docs/cli.md: a missing external program is exit 1 (the work failed), one line naming it. */
+    @Test
+    void aMissingExternalProgramIsExitOne(@TempDir Path tmp) throws Exception {
+        Path emptyBin = Files.createDirectories(tmp.resolve("empty-bin"));
+        List<String> cmd = List.of(java(), "-cp", System.getProperty("java.class.path"), FineqCli.class.getName(), "area", "--sizes", "2",
+                "--designs", "fineq", "--work", "w");
+        Result r = run(tmp, cmd, java.util.Map.of("PATH", emptyBin.toString()));
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        List<String> errors = r.out().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).contains("yosys not found on PATH").doesNotContain("Exception");
     }
 
     /**

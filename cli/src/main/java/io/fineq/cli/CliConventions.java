@@ -83,8 +83,12 @@ public final class CliConventions {
         int code;
         try {
             code = cl.execute(args);
+        } catch (OutOfMemoryError t) {
+            err.println(PREFIX + "out of memory (Java heap at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB): use smaller sizes, or give Java more with JAVA_TOOL_OPTIONS=-Xmx<size>");
+            code = EXIT_FAILURE;
         } catch (Throwable t) {
-            err.println(PREFIX + "internal error: " + t);
+            err.println(PREFIX + "internal error: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
             code = EXIT_FAILURE;
         }
         cl.getOut().flush();
@@ -112,12 +116,13 @@ public final class CliConventions {
     public static String messageOf(Throwable ex) {
         Throwable t = root(ex);
         String msg = t.getMessage();
-        if (msg == null || msg.isBlank()) return "internal error: " + t.getClass().getName();
+        // No class names for users: an exception without a message is a bug in the tool, said as such.
+        if (msg == null || msg.isBlank()) return "internal error (a bug in fineq; please report it with the command line)";
         msg = msg.replace('\n', ' ');
         if (t instanceof java.nio.file.FileSystemException fse) return fileSystemMessage(fse);
         // The project's own exceptions (io.fineq.*) carry messages written for users.
         boolean described = exitCodeOf(t) == EXIT_USAGE || t instanceof IOException || t.getClass().getName().startsWith("io.fineq.");
-        return described ? msg : "internal error: " + t.getClass().getSimpleName() + ": " + msg;
+        return described ? msg : "internal error: " + msg;
     }
 
     /** "path: reason" for the file-system exceptions, whose own message is often just the path. */

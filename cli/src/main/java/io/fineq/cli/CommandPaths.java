@@ -76,10 +76,11 @@ public final class CommandPaths {
     /** As {@link #check(ParseResult)}, resolving relative paths against {@code base}. */
     static void check(ParseResult leaf, Path base) {
         List<Arg> args = arguments(leaf, base);
+        // Overlaps first: "is the input" says more than what follows from it (x/../W.npy: "folder x does not exist").
+        checkOverlaps(args);
         for (Arg a : args) {
             for (Value v : a.values()) checkOne(a, v);
         }
-        checkOverlaps(args);
         for (Arg a : args) rewrite(a);
     }
 

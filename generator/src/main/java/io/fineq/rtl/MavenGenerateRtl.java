@@ -11,7 +11,10 @@ public final class MavenGenerateRtl {
     }
 
     public static void main(String[] args) {
-        int code = GeneratorCli.run(args, System.out, System.err);
+        // Messages name the -D properties a Maven user typed (-Darray, -Dactw), not the options.
+        String[] named = java.util.Arrays.copyOf(args, args.length + 1);
+        named[args.length] = "--maven-names";
+        int code = GeneratorCli.run(named, System.out, System.err);
         if (code != 0) {
             throw new BadParameter("generate-rtl stopped: bad parameter (the line above says which and its range), exit code " + code);
         }

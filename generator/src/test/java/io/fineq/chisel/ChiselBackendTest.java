@@ -98,7 +98,7 @@ class ChiselBackendTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(GeneratorCli.EXIT_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .isEqualTo("error: parameter backend: 'verilog' is not one of velocity, chisel" + System.lineSeparator());
+                .isEqualTo("error: --backend: 'verilog' is not one of velocity, chisel" + System.lineSeparator());
     }
 
     @Test

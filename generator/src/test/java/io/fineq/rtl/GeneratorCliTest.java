@@ -42,20 +42,20 @@ class GeneratorCliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--rows=0                   | parameter rows: 0 is out of range 1..1024",
-        "--cols=-3                  | parameter cols: -3 is out of range 1..1024",
-        "--array=abc                | parameter array: 'abc' is not an integer (range 1..1024)",
-        "--array=2.5                | parameter array: '2.5' is not an integer (range 1..1024)",
-        "--rows=99999999999999999999 | parameter rows: 99999999999999999999 is out of range 1..1024",
-        "--cols=1025                | parameter cols: 1025 is out of range 1..1024",
-        "--act-width=1              | parameter act-width: 1 is out of range 2..16",
-        "--act-width=17             | parameter act-width: 17 is out of range 2..16",
-        "--act-width=eight          | parameter act-width: 'eight' is not an integer (range 2..16)",
-        "--adder-pipeline=17        | parameter adder-pipeline: 17 is out of range 0..16",
-        "--adder-pipeline=-1        | parameter adder-pipeline: -1 is out of range 0..16",
-        "--termination=maybe        | parameter termination: 'maybe' is not one of on, off, true, false, 1, 0",
-        "--clock-mhz=0              | parameter clock-mhz: 0 is out of range 1..5000",
-        "--backend=verilog          | parameter backend: 'verilog' is not one of velocity",
+        "--rows=0                   | --rows: 0 is out of range 1..1024",
+        "--cols=-3                  | --cols: -3 is out of range 1..1024",
+        "--array=abc                | --array: 'abc' is not an integer (range 1..1024)",
+        "--array=2.5                | --array: '2.5' is not an integer (range 1..1024)",
+        "--rows=99999999999999999999 | --rows: 99999999999999999999 is out of range 1..1024",
+        "--cols=1025                | --cols: 1025 is out of range 1..1024",
+        "--act-width=1              | --act-width: 1 is out of range 2..16",
+        "--act-width=17             | --act-width: 17 is out of range 2..16",
+        "--act-width=eight          | --act-width: 'eight' is not an integer (range 2..16)",
+        "--adder-pipeline=17        | --adder-pipeline: 17 is out of range 0..16",
+        "--adder-pipeline=-1        | --adder-pipeline: -1 is out of range 0..16",
+        "--termination=maybe        | --termination: 'maybe' is not one of on, off, true, false, 1, 0",
+        "--clock-mhz=0              | --clock-mhz: 0 is out of range 1..5000",
+        "--backend=verilog          | --backend: 'verilog' is not one of velocity",
     })
     void badValueGivesOneLineNamingTheParameter(String arg, String message) throws IOException {
         Run r = run(arg.trim());
@@ -82,7 +82,7 @@ class GeneratorCliTest {
         assertThat(thrown).isNotNull();
         assertThat(thrown.getStackTrace()).isEmpty();
         assertThat(thrown.getMessage()).contains("bad parameter").doesNotContain("\n");
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: parameter array: 0 is out of range 1..1024");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: -Darray: 0 is out of range 1..1024");
         assertThat(out.resolve("m")).doesNotExist();
     }
 
@@ -119,7 +119,7 @@ class GeneratorCliTest {
         assertThat(Files.readString(out.resolve("fineq_2x2/fineq_2x2.core"))).contains("name: fineq:rtl:soc_npu:0.1.0");
         Run bad = run("--array=2", "--prefix=9x");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.stderr().strip()).startsWith("error: parameter prefix: '9x' is not the start of a Verilog identifier");
+        assertThat(bad.stderr().strip()).startsWith("error: --prefix: '9x' is not the start of a Verilog identifier");
     }
 
     @Test
@@ -131,8 +131,11 @@ class GeneratorCliTest {
     }
 
     @Test
-    void arraySetsBothSidesAndRowsColsOverride() throws IOException {
-        assertThat(run("--array=3", "--cols=5").code()).isZero();
+    void arraySetsBothSidesAndExcludesRowsCols() throws IOException {
+        Run both = run("--array=3", "--cols=5");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.stderr().strip()).isEqualTo("error: --array: sets rows and cols; give it or --rows/--cols, not both");
+        assertThat(run("--rows=3", "--cols=5").code()).isZero();
         assertThat(run("--array=4").code()).isZero();
         assertThat(run("--array=", "--rows=2", "--cols=").code()).isZero(); // empty = not given: cols defaults to 64
         try (Stream<Path> s = Files.list(out)) {
@@ -166,6 +169,6 @@ class GeneratorCliTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(e, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(1);
         assertThat(e.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(1);
-        assertThat(e.toString(StandardCharsets.UTF_8)).startsWith("error: cannot write the output");
+        assertThat(e.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: --out " + blocker + ": is not a folder");
     }
 }

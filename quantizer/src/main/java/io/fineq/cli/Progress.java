@@ -11,18 +11,25 @@ import java.util.Locale;
 final class Progress implements AutoCloseable {
     private final PrintWriter err;
     private final int total;
+    private final boolean always;
     private int done;
     private long start;
     private boolean open;
 
     Progress(PrintWriter err, int total) {
+        this(err, total, false);
+    }
+
+    /** @param always a line for a single tensor too (work that takes a while, like a calibrated pass) */
+    Progress(PrintWriter err, int total, boolean always) {
         this.err = err;
         this.total = total;
+        this.always = always;
     }
 
     void begin(String name, String shape) {
         start = System.nanoTime();
-        if (total > 1) {
+        if (total > 1 || always) {
             err.printf(Locale.ROOT, "[%d/%d] %s %s ...", done + 1, total, name, shape);
             err.flush();
             open = true;

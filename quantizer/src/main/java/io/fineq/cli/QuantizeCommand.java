@@ -132,11 +132,14 @@ public final class QuantizeCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         FineqQuantizer quantizer = new FineqQuantizer(opts);
-        try (Progress progress = new Progress(spec.commandLine().getErr(), sources.size())) {
+        // A calibrated pass takes seconds to minutes: say so even for one tensor.
+        try (Progress progress = new Progress(spec.commandLine().getErr(), sources.size(), cq != null)) {
             for (InputTensors.Source s : sources) {
                 Tensor2D t = s.open();
-                progress.begin(t.name(), t.shape());
-                QuantizedTensor qt = cq == null ? quantizer.quantize(t) : cq.quantize(t, secondMoment(t.cols()));
+                // The activations are read and checked (shape, finite values) before the progress line opens.
+                SecondMoment moment = cq == null ? null : secondMoment(t.cols());
+                progress.begin(t.name(), t.shape() + (cq != null ? " (" + calibrated + " on " + calibration.getFileName() + ")" : ""));
+                QuantizedTensor qt = cq == null ? quantizer.quantize(t) : cq.quantize(t, moment);
                 Path fqw = all ? out.resolve(InputTensors.fileNameOf(t.name()) + ".fqw") : out;
                 // The image and its hex form are committed together: both complete, then both renamed.
                 try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {

@@ -72,6 +72,8 @@ public final class SynthCommand implements Callable<Integer> {
         }
         if (rows < 1) throw new ParameterException(spec.commandLine(), "--rows must be >= 1, got " + rows);
         if (cols < 1) throw new ParameterException(spec.commandLine(), "--cols must be >= 1, got " + cols);
+        checkDimension("--rows", rows);
+        checkDimension("--cols", cols);
         String file = out.getFileName() == null ? "" : out.getFileName().toString();
         if (file.endsWith(".npy")) {
             if (d.npyDescr() == null) throw new ParameterException(spec.commandLine(), "--dtype for .npy must be F32 or F16, got " + dtype);
@@ -99,7 +101,8 @@ public final class SynthCommand implements Callable<Integer> {
                 } catch (NumberFormatException e) {
                     throw new ParameterException(spec.commandLine(), "--tensor " + s + ": rows and cols must be 1.." + Integer.MAX_VALUE);
                 }
-                if (r < 1 || c < 1) throw new ParameterException(spec.commandLine(), "--tensor " + s + ": rows and cols must be >= 1");
+                if (r < 1 || c < 1 || r > MAX_DIMENSION || c > MAX_DIMENSION)
+                    throw new ParameterException(spec.commandLine(), "--tensor " + s + ": rows and cols must be 1.." + MAX_DIMENSION);
                 String name = m.group(1);
                 if (items.stream().anyMatch(it -> it.data().name().equals(name)))
                     throw new ParameterException(spec.commandLine(), "--tensor " + name + " is given twice; tensor names must be unique");
@@ -111,6 +114,13 @@ public final class SynthCommand implements Callable<Integer> {
         for (SafetensorsWriter.Item it : items)
             spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s %s %s %s%n", out, it.data().name(), k, d, it.data().shape());
         return 0;
+    }
+
+    /** Largest dimension written: a row is held in memory, and 2^24 is far beyond any real weight matrix (vocabularies ~2^18). */
+    static final int MAX_DIMENSION = 1 << 24;
+
+    private void checkDimension(String option, int v) {
+        if (v > MAX_DIMENSION) throw new ParameterException(spec.commandLine(), option + " must be 1.." + MAX_DIMENSION + ", got " + v);
     }
 
     /** Refuses an output larger than the free space of its file system, before writing a byte. */

@@ -77,6 +77,12 @@ public final class VectorsCli implements Callable<Integer> {
             // FineqConfig names its own parameters (rows, act-width, ...): the options of the same names.
             throw new IllegalArgumentException(e.parameter().startsWith("-") ? e.getMessage() : e.forOption("--" + e.parameter()));
         }
+        var parsed = spec.commandLine().getParseResult();
+        if (fqw != null) {
+            for (String o : new String[] {"--m", "--k"}) {
+                if (parsed.hasMatchedOption(o)) throw new IllegalArgumentException(o + " sets the synthetic weights' shape; --fqw brings its own, give one or the other");
+            }
+        }
         int kk = k != null ? k : 2 * cols - 1;
         int n = tokens != null ? tokens : rows + 1;
         check("--m", m, 1, 65536);

@@ -52,6 +52,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (retries < 0 || retries > 10) throw new UserError("--retries: " + retries + " is out of range 0..10");
+        // Checked whatever the executor, so a pointless value is never accepted silently.
+        if (pollSeconds < 1 || pollSeconds > 600) throw new UserError("--poll-seconds: " + pollSeconds + " is out of range 1..600");
+        if (maxParallel < 0) throw new UserError("--slurm-max-parallel: " + maxParallel + " is out of range 0.. (0: no limit)");
+        if (jobs != null && (jobs < 1 || jobs > 64)) throw new UserError("--jobs: " + jobs + " is out of range 1..64");
         List<SweepPoint> points = points();
         SweepExecutor exec;
         switch (executor.strip().toLowerCase(java.util.Locale.ROOT)) {
@@ -61,7 +65,6 @@ public final class SweepCommand implements Callable<Integer> {
                 exec = new LocalExecutor(n, retries, System.out);
             }
             case "slurm" -> {
-                if (pollSeconds < 1 || pollSeconds > 600) throw new UserError("--poll-seconds: " + pollSeconds + " is out of range 1..600");
                 exec = new SlurmExecutor(new SlurmExecutor.Options(partition, time, mem, account, maxParallel, slurmArgs), retries,
                         pollSeconds * 1000L, java.util.Map.of(), System.out);
             }

@@ -56,8 +56,11 @@ public final class SweepPlan {
         String tools = PointKey.toolVersions();
         Path scratch = Files.createDirectories(work.resolve("tmp"));
         List<Entry> entries = new ArrayList<>();
-        for (SweepPoint p : points) entries.add(new Entry(p, PointKey.of(p, tools, scratch)));
-        PointKey.deleteTree(scratch);
+        try {
+            for (SweepPoint p : points) entries.add(new Entry(p, PointKey.of(p, tools, scratch)));
+        } finally {
+            PointKey.deleteTree(scratch);   // a failed keying leaves no scratch folder behind either
+        }
         AtomicFiles.writeString(work.resolve(PLAN), JSON.writeValueAsString(entries));
         return new SweepPlan(work, entries);
     }

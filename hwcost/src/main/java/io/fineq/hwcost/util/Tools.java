@@ -1,6 +1,5 @@
 package io.fineq.hwcost.util;
 
-import io.fineq.hwcost.UserError;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs external EDA tools (Verilator, Yosys); a missing tool or a failed run is a one-line {@link UserError}. */
+/**
+ * Runs external EDA tools (Verilator, Yosys, OpenSTA); a missing tool or a failed run is a one-line
+ * {@link ToolError}, exit 1 (docs/cli.md: the work failed, the user's input was not wrong).
+ */
 public final class Tools {
     private Tools() {
     }
@@ -20,12 +22,12 @@ public final class Tools {
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) return;
         }
-        throw new UserError(tool + " not found on PATH (install it, e.g. apt-get install " + tool + ")");
+        throw new ToolError(tool + " not found on PATH (install it, e.g. apt-get install " + tool + ")");
     }
 
     /**
      * Runs {@code command} in {@code dir}, output to {@code log}; returns the log text.
-     * A non-zero exit raises a UserError naming the tool and the log file.
+     * A non-zero exit raises a ToolError naming the tool and the log file.
      */
     public static String run(List<String> command, Path dir, Path log, long timeoutSeconds) throws IOException {
         require(command.get(0));
@@ -40,7 +42,7 @@ public final class Tools {
         try {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new UserError(command.get(0) + " timed out after " + timeoutSeconds + " s (log: " + log + ")");
+                throw new ToolError(command.get(0) + " timed out after " + timeoutSeconds + " s (log: " + log + ")");
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
@@ -50,7 +52,7 @@ public final class Tools {
         String text = Files.readString(log, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
             String tail = lastLines(text, 5);
-            throw new UserError(command.get(0) + " failed with exit code " + p.exitValue() + " (log: " + log + "): " + tail);
+            throw new ToolError(command.get(0) + " failed with exit code " + p.exitValue() + " (log: " + log + "): " + tail);
         }
         return text;
     }
@@ -63,5 +65,14 @@ public final class Tools {
             sb.append(lines[i].strip());
         }
         return sb.toString();
+    }
+
+    /** An external program that is missing, failed or timed out: exit 1. */
+    public static final class ToolError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ToolError(String message) {
+            super(message);
+        }
     }
 }
