@@ -64,8 +64,13 @@ class VectorsCliTest {
     @Test
     void givenImageIsUsedAndTheExportRunsOnTheRtl(@TempDir Path tmp) throws IOException {
         Path syn = tmp.resolve("syn"), given = tmp.resolve("given");
-        String[] common = {"--rows", "4", "--cols", "4", "--m", "50", "--k", "11", "--tokens", "6", "--seed", "3"};
-        assertThat(run(new StringWriter(), concat(common, "--out", syn.toString()))).isZero();
+        String[] common = {"--rows", "4", "--cols", "4", "--tokens", "6", "--seed", "3"};
+        assertThat(run(new StringWriter(), concat(common, "--m", "50", "--k", "11", "--out", syn.toString()))).isZero();
+        // The image brings its own shape: --m/--k beside --fqw contradict it and are refused.
+        StringWriter contradiction = new StringWriter();
+        assertThat(run(contradiction, concat(common, "--m", "50", "--fqw", syn.resolve("weights.fqw").toString(), "--out", given.toString()))).isEqualTo(2);
+        assertThat(contradiction.toString().strip()).isEqualTo("error: --m sets the synthetic weights' shape; --fqw brings its own, give one or the other");
+        assertThat(given).doesNotExist();
         assertThat(run(new StringWriter(), concat(common, "--fqw", syn.resolve("weights.fqw").toString(), "--out", given.toString()))).isZero();
         for (String f : FILES) assertThat(Files.readAllBytes(given.resolve(f))).as(f).isEqualTo(Files.readAllBytes(syn.resolve(f)));
 
