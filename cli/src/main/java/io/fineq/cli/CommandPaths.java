@@ -161,7 +161,13 @@ public final class CommandPaths {
             if (parent == null || file == null) return p.normalize();
             if (file.toString().equals("..")) return real(parent).getParent() == null ? real(parent) : real(parent).getParent();
             if (file.toString().equals(".")) return real(parent);
-            return real(parent).resolve(file);
+            Path r = real(parent).resolve(file);
+            // missing/../link: once the missing part is gone, what is left may exist (and be a link).
+            try {
+                return r.toRealPath();
+            } catch (IOException again) {
+                return r;
+            }
         }
     }
 
