@@ -117,7 +117,7 @@ class CommandPathsTest {
         assertThat(CommandPaths.real(link)).isEqualTo(in.toRealPath());
         Run r = run(in.toString(), "--out", dir + "/missing/../link");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("is the input IN");
+        assertThat(r.err()).contains("is the input " + in + ";");
     }
 
     @Test
