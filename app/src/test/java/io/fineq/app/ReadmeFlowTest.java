@@ -143,6 +143,30 @@ class ReadmeFlowTest {
         }
     }
 
+    /** docs/cli.md: written files and folders get 0666 / 0777 less the umask, in every mode (RTL folders, bundles, single files). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"022", "077"})
+    void writtenFilesFollowTheUmask(String umask, @TempDir Path tmp) throws Exception {
+        String cp = System.getProperty("java.class.path");
+        String fineq = "'" + java() + "' -cp '" + cp + "' " + FineqCli.class.getName();
+        String script = "umask " + umask + " && " + fineq + " generate --array=2 --out rtl && " + fineq
+                + " synth --rows 8 --cols 8 --out w.npy && " + fineq + " quantize --in w.npy --array-cols 8 --out w.fqw --hex w.hex && "
+                + fineq + " vectors --rows 2 --cols 2 --out vec";
+        Result r = run(tmp, List.of("sh", "-c", script));
+        assertThat(r.exit()).as(r.out()).isZero();
+        int mask = Integer.parseInt(umask, 8);
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(tmp)) {
+            for (Path p : s.filter(p -> !p.equals(tmp)).toList()) {
+                int mode = 0;
+                for (PosixFilePermission perm : Files.getPosixFilePermissions(p)) mode |= 1 << (8 - perm.ordinal());
+                int expected = (Files.isDirectory(p) ? 0777 : 0666) & ~mask;
+                if (mode != expected) wrong.add(tmp.relativize(p) + " " + Integer.toOctalString(mode) + " (expected " + Integer.toOctalString(expected) + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     /** docs/cli.md: a missing external program is exit 1 (the work failed), one line naming it. */
     @Test
     void aMissingExternalProgramIsExitOne(@TempDir Path tmp) throws Exception {
