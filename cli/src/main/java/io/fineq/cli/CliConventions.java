@@ -3,6 +3,7 @@ package io.fineq.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 
@@ -68,8 +69,8 @@ public final class CliConventions {
                 try {
                     CommandPaths.check(parsed);
                 } catch (CommandPaths.PathError e) {
-                    CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
-                    throw new CommandLine.ExecutionException(leaf, e.getMessage(), e);
+                    List<CommandLine> chain = parsed.asCommandLineList();
+                    throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), e.getMessage(), e);
                 }
             }
             return run.execute(parsed);
@@ -88,7 +89,7 @@ public final class CliConventions {
                     + " MB): use smaller sizes, or give Java more with JAVA_TOOL_OPTIONS=-Xmx<size>");
             code = EXIT_FAILURE;
         } catch (Throwable t) {
-            err.println(PREFIX + "internal error: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+            err.println(PREFIX + messageOf(t));
             code = EXIT_FAILURE;
         }
         cl.getOut().flush();

@@ -60,10 +60,6 @@ public final class CommandPaths {
         boolean input() {
             return kind == PathArg.Kind.INPUT_FILE || kind == PathArg.Kind.INPUT_FOLDER;
         }
-
-        boolean folderOutput() {
-            return kind == PathArg.Kind.OUTPUT_FOLDER || kind == PathArg.Kind.WORK_FOLDER;
-        }
     }
 
     /** Checks and resolves the path arguments of the command {@code parsed} runs (its last subcommand). */
@@ -120,32 +116,37 @@ public final class CommandPaths {
     }
 
     private static List<String> typedValues(PathArg role, Object value) {
-        List<String> items = new ArrayList<>();
-        if (value instanceof Path p) {
-            items.add(p.toString());
-        } else if (value instanceof Collection<?> c) {
-            for (Object o : c) if (o != null) items.add(o.toString());
-        } else {
-            String s = value.toString();
-            if (s.isBlank()) return items;
-            if (role.split().isEmpty()) items.add(s.strip());
-            else for (String part : s.split(java.util.regex.Pattern.quote(role.split()), -1)) items.add(part.strip());
-        }
         List<String> out = new ArrayList<>();
-        for (String s : items) {
-            if (!role.except().isEmpty() && s.equalsIgnoreCase(role.except())) continue;
-            out.add(s);
+        if (value instanceof Path p) {
+            out.add(p.toString());
+        } else if (value instanceof Collection<?> c) {
+            for (Object o : c) if (o != null) out.add(o.toString());
+        } else if (!value.toString().isBlank()) {
+            for (String part : parts(role, value.toString())) if (!isWord(role, part)) out.add(part);
         }
         return out;
     }
 
+    /** A String field's paths as typed: the whole value, or its {@link PathArg#split} parts, stripped. */
+    private static List<String> parts(PathArg role, String s) {
+        if (role.split().isEmpty()) return List.of(s.strip());
+        List<String> out = new ArrayList<>();
+        for (String part : s.split(java.util.regex.Pattern.quote(role.split()), -1)) out.add(part.strip());
+        return out;
+    }
+
+    /** The {@link PathArg#except} word, which stands for no path. */
+    private static boolean isWord(PathArg role, String part) {
+        return !role.except().isEmpty() && part.equalsIgnoreCase(role.except());
+    }
+
     private static Value resolve(String name, String typed, Path base) {
-        if (typed.isEmpty()) throw new PathError(CliConventions.EXIT_USAGE, name + ": an empty path");
+        if (typed.isEmpty()) throw refused(name + ": an empty path");
         Path p;
         try {
             p = Path.of(typed);
         } catch (InvalidPathException e) {
-            throw new PathError(CliConventions.EXIT_USAGE, name + " '" + typed + "': not a valid path (" + e.getReason() + ")");
+            throw refused(name + " '" + typed + "': not a valid path (" + e.getReason() + ")");
         }
         Path abs = base.resolve(p);
         return new Value(typed, abs, real(abs));
@@ -262,18 +263,10 @@ public final class CommandPaths {
             for (Value v : vs) abs.add(v.abs());
             a.spec().setValue(abs);
         } else if (value instanceof String s) {
-            if (a.role().split().isEmpty()) {
-                a.spec().setValue(vs.get(0).abs().toString());
-            } else {
-                List<String> parts = new ArrayList<>();
-                int next = 0;
-                for (String part : s.split(java.util.regex.Pattern.quote(a.role().split()), -1)) {
-                    String t = part.strip();
-                    boolean word = !a.role().except().isEmpty() && t.equalsIgnoreCase(a.role().except());
-                    parts.add(word ? t.toLowerCase(Locale.ROOT) : vs.get(next++).abs().toString());
-                }
-                a.spec().setValue(String.join(a.role().split(), parts));
-            }
+            List<String> rewritten = new ArrayList<>();
+            int next = 0;
+            for (String part : parts(a.role(), s)) rewritten.add(isWord(a.role(), part) ? part.toLowerCase(Locale.ROOT) : vs.get(next++).abs().toString());
+            a.spec().setValue(String.join(a.role().split(), rewritten));
         }
     }
 

@@ -133,7 +133,6 @@ public final class AtomicDirectoryWriter {
         }
     }
 
-    /** Temporary folders are created owner-only; the output folder should look like any other. */
     /**
      * A new empty folder in {@code parent}, created with the default mode (0777 less the umask) like
      * any folder the user makes; Files.createTempDirectory would make it owner-only (0700).

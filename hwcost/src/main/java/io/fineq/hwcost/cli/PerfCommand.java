@@ -32,8 +32,8 @@ public final class PerfCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         if (scaleDown < 1 || scaleDown > 4096) throw new io.fineq.hwcost.UserError("--scale-down: " + scaleDown + " is out of range 1..4096");
         if (!(clockMhz >= 1 && clockMhz <= 5000)) throw new io.fineq.hwcost.UserError("--clock-mhz: " + clockMhz + " is out of range 1..5000");
-        if (array < 1 || array > FineqConfig.MAX_DIM) throw new io.fineq.hwcost.UserError("--array: " + array + " is out of range 1.." + FineqConfig.MAX_DIM);
-        FineqConfig cfg = new FineqConfig(array, array, 8, true, 0);
+        int side = Sizes.side("--array", array);
+        FineqConfig cfg = new FineqConfig(side, side, 8, true, 0);
         boolean minilm = switch (workload) {
             case "llama2-7b" -> false;
             case "minilm-l6" -> true;

@@ -49,8 +49,8 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (scaleDown < 1 || scaleDown > 4096) throw new UserError("--scale-down: " + scaleDown + " is out of range 1..4096");
         if (!(clockMhz > 0) || clockMhz > 1e5) throw new UserError("--clock-mhz: " + clockMhz + " is out of range (0, 100000]");
-        if (array < 1 || array > FineqConfig.MAX_DIM) throw new io.fineq.hwcost.UserError("--array: " + array + " is out of range 1.." + FineqConfig.MAX_DIM);
-        FineqConfig cfg = new FineqConfig(array, array, 8, true, 0);
+        int side = Sizes.side("--array", array);
+        FineqConfig cfg = new FineqConfig(side, side, 8, true, 0);
         if (modelEval != null) io.fineq.hwcost.report.ModelEvalPage.check(modelEval);
         List<io.fineq.hwcost.sweep.SweepPlan.PointResult> swept = sweep == null ? List.of() : io.fineq.hwcost.sweep.SweepPlan.read(sweep).results();
         List<Integer> seqs = Sizes.parse("--seq", seq, 1 << 20);

@@ -11,6 +11,12 @@ final class Sizes {
     private Sizes() {
     }
 
+    /** One array side (perf, report --array): 1..FineqConfig.MAX_DIM. */
+    static int side(String option, int n) {
+        if (n < 1 || n > FineqConfig.MAX_DIM) throw new UserError(option + ": " + n + " is out of range 1.." + FineqConfig.MAX_DIM);
+        return n;
+    }
+
     static List<Integer> parse(String option, String text) {
         return parse(option, text, FineqConfig.MAX_DIM);
     }

@@ -74,8 +74,9 @@ public final class NetlistEquivalence {
         Path script = dir.resolve("equiv.ys");
         Files.write(script, s, StandardCharsets.UTF_8);
         Path log = dir.resolve("equiv.log");
+        Tools.require("yosys");   // a missing Yosys is that error, not an unproven netlist
         boolean ok = true;
-        try {
+        try {   // equiv_status -assert exits non-zero when a cell is unproven: the result says so
             Tools.run(List.of("yosys", "-q", "-l", log.toString(), "-s", script.toString()), dir, dir.resolve("equiv.out"), timeoutSeconds);
         } catch (Tools.ToolError e) {
             ok = false;

@@ -1,6 +1,5 @@
 package io.fineq.hwcost.util;
 
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
