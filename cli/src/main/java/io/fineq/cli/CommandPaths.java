@@ -193,11 +193,10 @@ public final class CommandPaths {
                     throw refused(what + ": is a device, FIFO or socket; outputs are written to regular files only");
                 Path dir = p.getParent();
                 if (dir != null) {
-                    Path typedDir = Path.of(v.typed()).getParent();
-                    String dirName = typedDir == null ? dir.toString() : typedDir.toString();
+                    String dirName = asTyped(v, dir);
                     if (!Files.exists(dir)) {
                         Path blocker = nonFolderAncestor(dir);
-                        throw cannotWrite(what + ": " + (blocker != null ? blocker + " is not a folder" : "folder " + dirName + " does not exist (create it first)"));
+                        throw cannotWrite(what + ": " + (blocker != null ? asTyped(v, blocker) + " is not a folder" : "folder " + dirName + " does not exist (create it first)"));
                     }
                     if (!Files.isDirectory(dir)) throw cannotWrite(what + ": " + dirName + " is not a folder");
                     if (!Files.isWritable(dir)) throw cannotWrite(what + ": folder " + dirName + " is not writable");
@@ -209,9 +208,9 @@ public final class CommandPaths {
                     if (!Files.isWritable(p)) throw cannotWrite(what + ": folder is not writable");
                 } else {
                     Path blocker = nonFolderAncestor(p);
-                    if (blocker != null) throw cannotWrite(what + ": " + blocker + " is not a folder");
+                    if (blocker != null) throw cannotWrite(what + ": " + asTyped(v, blocker) + " is not a folder");
                     Path existing = nearestExisting(p);
-                    if (existing != null && !Files.isWritable(existing)) throw cannotWrite(what + ": folder " + existing + " is not writable");
+                    if (existing != null && !Files.isWritable(existing)) throw cannotWrite(what + ": folder " + asTyped(v, existing) + " is not writable");
                 }
             }
         }
@@ -268,6 +267,20 @@ public final class CommandPaths {
             for (String part : parts(a.role(), s)) rewritten.add(isWord(a.role(), part) ? part.toLowerCase(Locale.ROOT) : vs.get(next++).abs().toString());
             a.spec().setValue(String.join(a.role().split(), rewritten));
         }
+    }
+
+    /**
+     * An ancestor of a value's absolute path, spelled as the user typed it ({@code w.npy} for the
+     * blocker of {@code w.npy/x}), or absolute where the typed path does not reach that far up.
+     */
+    private static String asTyped(Value v, Path ancestor) {
+        Path abs = v.abs();
+        Path typed = Path.of(v.typed());
+        while (abs != null && typed != null && !abs.equals(ancestor)) {
+            abs = abs.getParent();
+            typed = typed.getParent();
+        }
+        return abs != null && typed != null ? typed.toString() : ancestor.toString();
     }
 
     /** The first ancestor of a missing path that exists but is not a folder, or null. */
