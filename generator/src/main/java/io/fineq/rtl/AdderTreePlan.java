@@ -10,6 +10,10 @@ import java.util.List;
  * level l (zero-extended by one bit), or passes node 2k through when it has no partner (odd
  * count). Every level is one packed vector {@code lvl<l>}, node k at {@code [k*W +: W]}; a level
  * followed by a pipeline register is read by the next level through {@code lvl<l>_q}.
+ *
+ * <p>FineQ's tree adds unsigned leaves of ACT_W bits (level l: ACT_W + l bits); the MAC tree
+ * ({@link CoreKind#MAC_TREE}) adds signed products with the same shape, each level as wide as its
+ * largest sum ({@link FineqConfig#macLevelWidth}), its inputs sign-extended by {@link Level#extension}.
  */
 public final class AdderTreePlan {
 
@@ -18,7 +22,7 @@ public final class AdderTreePlan {
      *
      * @param index      l, 0 for the leaves
      * @param size       nodes in this level
-     * @param width      bits per node, ACT_W + l
+     * @param width      bits per node: ACT_W + l (FineQ) or {@link FineqConfig#macLevelWidth} (MAC tree)
      * @param registered a pipeline register follows this level
      * @param pairs      adders in this level (nodes of the level below taken two at a time); 0 for level 0
      * @param passThrough the last node passes the odd last node of the level below through
@@ -44,6 +48,16 @@ public final class AdderTreePlan {
             return size * width - 1;
         }
 
+        /** Bits a node of the level below is extended by before it is added here: 0 or 1. */
+        public int extension() {
+            return width - inputWidth;
+        }
+
+        /** Most significant bit of a node of the level below (its sign bit in the MAC tree). */
+        public int inputMsb() {
+            return inputWidth - 1;
+        }
+
         /** Index of the pass-through node (the last one); only meaningful when {@link #passThrough}. */
         public int lastNode() {
             return size - 1;
@@ -64,7 +78,7 @@ public final class AdderTreePlan {
         int belowWidth = 0;
         for (int l = 0; l < sizes.size(); l++) {
             int n = sizes.get(l);
-            int width = cfg.levelWidth(l);
+            int width = cfg.core() == CoreKind.MAC_TREE ? cfg.macLevelWidth(l) : cfg.levelWidth(l);
             boolean registered = cfg.registeredAfterLevel(l);
             int belowSize = l == 0 ? 0 : sizes.get(l - 1);
             Level level = new Level(l, n, width, registered, belowSize / 2, l > 0 && belowSize % 2 == 1,

@@ -15,8 +15,9 @@ import java.util.List;
  * @param actWidth      ACT_W, activation width in bits (signed)
  * @param termination   early termination (L = max(1, max|w|)) when true, L = 3 when false
  * @param adderPipeline P, a pipeline register after every P adder-tree levels; 0 = none
+ * @param core          which core: FineQ's, or one of the MAC baselines measured against it
  */
-public record FineqConfig(int rows, int cols, int actWidth, boolean termination, int adderPipeline) {
+public record FineqConfig(int rows, int cols, int actWidth, boolean termination, int adderPipeline, CoreKind core) {
 
     public static final int MAX_DIM = 1024;
     public static final int MIN_ACT_W = 2;
@@ -37,6 +38,17 @@ public record FineqConfig(int rows, int cols, int actWidth, boolean termination,
         checkRange("cols", cols, 1, MAX_DIM);
         checkRange("act-width", actWidth, MIN_ACT_W, MAX_ACT_W);
         checkRange("adder-pipeline", adderPipeline, 0, MAX_PIPE);
+        if (core == null) throw new ConfigException("core", "missing; one of " + String.join(", ", CoreKind.words()));
+    }
+
+    /** FineQ's core. */
+    public FineqConfig(int rows, int cols, int actWidth, boolean termination, int adderPipeline) {
+        this(rows, cols, actWidth, termination, adderPipeline, CoreKind.FINEQ);
+    }
+
+    /** The same sizes with another core. */
+    public FineqConfig withCore(CoreKind kind) {
+        return new FineqConfig(rows, cols, actWidth, termination, adderPipeline, kind);
     }
 
     /** The paper's configuration: 64 x 64, 8-bit activations, early termination, no adder pipelining. */
@@ -50,9 +62,19 @@ public record FineqConfig(int rows, int cols, int actWidth, boolean termination,
         }
     }
 
-    /** Module-set name and output folder name, e.g. {@code fineq_64x64}. */
+    /** Module-set name and output folder name, e.g. {@code fineq_64x64}, {@code mac_tree_64x64}. */
     public String name() {
-        return "fineq_" + rows + "x" + cols;
+        return core.folderPrefix() + "_" + rows + "x" + cols;
+    }
+
+    /**
+     * Signed width of a node of the MAC tree's level l (level 0 = the products): a node adds at most
+     * min(2^l, C) products w * a, so it is {@link #sumWidth} of that many columns; the products are
+     * ACT_W + 2 bits and the root is ACC_W.
+     */
+    public int macLevelWidth(int level) {
+        if (level < 0 || level > treeDepth()) throw new IllegalArgumentException("level " + level + " out of range 0.." + treeDepth());
+        return sumWidth(Math.min(1 << level, cols));
     }
 
     /** D = ceil(log2 C); 0 for a single column. */

@@ -27,6 +27,9 @@ public final class GeneratorCli implements Callable<Integer> {
     public static final int EXIT_IO = 1;
     public static final int EXIT_USAGE = 2;
 
+    @Option(names = "--core", paramLabel = "KIND", description = "fineq (default), mac-tree or mac-systolic: FineQ's core or a MAC baseline")
+    String core;
+
     @Option(names = "--array", paramLabel = "N", description = "rows = cols = N (1..1024); not with --rows/--cols")
     String array;
 
@@ -98,7 +101,8 @@ public final class GeneratorCli implements Callable<Integer> {
         int a = ParameterParser.integer(name("act-width", "actw"), actWidth, FineqConfig.MIN_ACT_W, FineqConfig.MAX_ACT_W, d.actWidth());
         boolean t = ParameterParser.onOff(name("termination", "termination"), termination, d.termination());
         int p = ParameterParser.integer(name("adder-pipeline", "pipe"), adderPipeline, 0, FineqConfig.MAX_PIPE, d.adderPipeline());
-        return new FineqConfig(r, c, a, t, p);
+        CoreKind k = ParameterParser.given(core) ? CoreKind.byWord(name("core", "core"), core) : CoreKind.FINEQ;
+        return new FineqConfig(r, c, a, t, p, k);
     }
 
     SynthesisOptions synthesis() {
@@ -121,6 +125,10 @@ public final class GeneratorCli implements Callable<Integer> {
         Path target = root.resolve(rtl.outputFolder(cfg)).toAbsolutePath().normalize();
 
         long start = System.nanoTime();
+        if (!rtl.name().equals(VelocityBackend.NAME) && cfg.core() != CoreKind.FINEQ) {
+            throw new ConfigException(name("core", "core"), cfg.core().word() + " comes from the velocity back end only (" + name("backend", "backend")
+                    + " " + rtl.name() + " builds the fineq core)");
+        }
         stdout.printf("fineq-generator: %s (%s back end, act_width %d, termination %s, adder pipeline %d) -> %s%n",
                 cfg.name(), rtl.name(), cfg.actWidth(), cfg.termination() ? "on" : "off", cfg.adderPipeline(), target);
         

@@ -29,7 +29,7 @@ public final class ManifestWriter {
         Map<String, Object> root = new TreeMap<>();
         root.put("format", FORMAT_VERSION);
         root.put("name", cfg.name());
-        root.put("top", ModuleSet.TOP);
+        root.put("top", ModuleSet.top(cfg.core()));
         root.put("backend", backend);
         root.put("parameters", parameters(cfg));
         root.put("derived", derived(cfg));
@@ -60,6 +60,7 @@ public final class ManifestWriter {
 
     static Map<String, Object> parameters(FineqConfig cfg) {
         Map<String, Object> p = new TreeMap<>();
+        p.put("core", cfg.core().word());
         p.put("rows", cfg.rows());
         p.put("cols", cfg.cols());
         p.put("act_width", cfg.actWidth());

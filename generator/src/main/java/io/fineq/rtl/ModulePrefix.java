@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 public final class ModulePrefix {
     public static final String STANDARD = "fineq_";
     private static final Pattern VALID = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,39}");
-    private static final Pattern MODULE = Pattern.compile("\\bfineq_(" + String.join("|",
-            ModuleSet.MODULES.stream().map(m -> m.substring(STANDARD.length())).toList()) + ")\\b");
+    /** Any core's module: {@code fineq_<m>} or, for the systolic baseline, {@code mac_<m>}. */
+    private static final Pattern MODULE = Pattern.compile("\\b(?:fineq_|mac_)(" + String.join("|",
+            ModuleSet.ALL_MODULES.stream().map(m -> m.substring(m.indexOf('_') + 1)).distinct().toList()) + ")\\b");
 
     private ModulePrefix() {
     }
@@ -29,7 +30,7 @@ public final class ModulePrefix {
      * share a module name; the default configuration reads {@code fineq_64x64_core}.
      */
     public static String derived(FineqConfig cfg, String backend) {
-        StringBuilder sb = new StringBuilder("fineq_").append(cfg.rows()).append('x').append(cfg.cols()).append('_');
+        StringBuilder sb = new StringBuilder(cfg.name()).append('_');
         if (cfg.actWidth() != 8) sb.append('a').append(cfg.actWidth()).append('_');
         if (!cfg.termination()) sb.append("nt_");
         if (cfg.adderPipeline() != 0) sb.append('p').append(cfg.adderPipeline()).append('_');

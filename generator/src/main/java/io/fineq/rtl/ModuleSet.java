@@ -30,10 +30,60 @@ public final class ModuleSet {
             "fineq_array",
             "fineq_core");
 
+    /**
+     * The MAC baseline in the FineQ shell ({@link CoreKind#MAC_TREE}): the same primitives,
+     * decoders and fineq_core; its own PE rows, trees and array.
+     */
+    public static final List<String> MAC_TREE_MODULES = List.of(
+            "fineq_clock_gate",
+            "fineq_act_latch",
+            "fineq_decoder",
+            "fineq_mac_pe_row",
+            "fineq_mac_acc",
+            "fineq_mac_array",
+            "fineq_core");
+
+    /** The systolic MAC baseline ({@link CoreKind#MAC_SYSTOLIC}): no shell; its top is mac_array. */
+    public static final List<String> MAC_SYSTOLIC_MODULES = List.of(
+            "fineq_clock_gate", "mac_pe_head", "mac_pe", "mac_wfeed", "mac_wskew", "mac_array");
+
+    /** Every module name any core uses (for renaming under a prefix). */
+    public static final List<String> ALL_MODULES = java.util.stream.Stream.of(MODULES, MAC_TREE_MODULES, MAC_SYSTOLIC_MODULES)
+            .flatMap(List::stream).distinct().toList();
+
     private ModuleSet() {
+    }
+
+    /** The modules of {@code core}, leaves first, top last. */
+    public static List<String> modules(CoreKind core) {
+        return switch (core) {
+            case FINEQ -> MODULES;
+            case MAC_TREE -> MAC_TREE_MODULES;
+            case MAC_SYSTOLIC -> MAC_SYSTOLIC_MODULES;
+        };
+    }
+
+    /** The top module of {@code core}. */
+    public static String top(CoreKind core) {
+        List<String> m = modules(core);
+        return m.get(m.size() - 1);
+    }
+
+    /** The array module inside fineq_core: fineq_array or fineq_mac_array. */
+    public static String arrayModule(CoreKind core) {
+        return core == CoreKind.MAC_TREE ? "fineq_mac_array" : "fineq_array";
+    }
+
+    /** The modules whose descriptions hold latches, for the synthesis scripts' latch check. */
+    public static List<String> latchModules(CoreKind core) {
+        return core == CoreKind.MAC_SYSTOLIC ? List.of("fineq_clock_gate", "mac_pe_head", "mac_pe") : LATCH_PRIMITIVES;
     }
 
     public static List<String> verilogFiles() {
         return MODULES.stream().map(m -> m + ".v").toList();
+    }
+
+    public static List<String> verilogFiles(CoreKind core) {
+        return modules(core).stream().map(m -> m + ".v").toList();
     }
 }

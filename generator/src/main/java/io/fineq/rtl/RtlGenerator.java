@@ -50,7 +50,7 @@ public final class RtlGenerator {
     /** The file set with every module named {@code <prefix><module>} (docs/rtl-generator.md, "Module names"). */
     public List<GeneratedFile> generate(FineqConfig cfg, SynthesisOptions synth, RtlBackend backend, String prefix) {
         List<GeneratedFile> files = new ArrayList<>(backend.renderModules(cfg));
-        Map<String, Object> context = new java.util.TreeMap<>(TemplateContext.of(cfg, synth, ModuleSet.verilogFiles()));
+        Map<String, Object> context = new java.util.TreeMap<>(TemplateContext.of(cfg, synth, ModuleSet.verilogFiles(cfg.core())));
         // FuseSoC VLNV name: one per module set (configuration, back end and prefix).
         context.put("vlnvName", prefix.equals(ModulePrefix.STANDARD)
                 ? cfg.name() + (backend.name().equals(VelocityBackend.NAME) ? "" : "_" + backend.name())

@@ -17,9 +17,12 @@ public final class SimulationView {
 
     /**
      * The modules this view replaces for {@code cfg}: fineq_decoder and fineq_pe_row always,
-     * fineq_acc without tree pipelining.
+     * fineq_acc without tree pipelining; for the MAC tree only fineq_decoder, for the systolic array none.
      */
     public static List<String> replacedModules(FineqConfig cfg) {
+        // The MAC tree shares the shell's decoders; its products and signed tree stay as they are.
+        if (cfg.core() == CoreKind.MAC_TREE) return List.of("fineq_decoder");
+        if (cfg.core() == CoreKind.MAC_SYSTOLIC) return List.of();
         return new SimulationViewPlan(cfg).treeView()
                 ? List.of("fineq_decoder", "fineq_pe_row", "fineq_acc")
                 : List.of("fineq_decoder", "fineq_pe_row");
@@ -27,7 +30,7 @@ public final class SimulationView {
 
     /** The replacement files ({@code <module>.v}) for {@code cfg}. */
     public static List<GeneratedFile> render(FineqConfig cfg, TemplateRenderer renderer) {
-        Map<String, Object> context = new java.util.TreeMap<>(TemplateContext.of(cfg, SynthesisOptions.defaults(), ModuleSet.verilogFiles()));
+        Map<String, Object> context = new java.util.TreeMap<>(TemplateContext.of(cfg, SynthesisOptions.defaults(), ModuleSet.verilogFiles(cfg.core())));
         context.put("sim", new SimulationViewPlan(cfg));
         List<GeneratedFile> out = new ArrayList<>();
         for (String m : replacedModules(cfg)) {

@@ -40,11 +40,20 @@ public final class VelocityBackend implements RtlBackend {
 
     @Override
     public List<GeneratedFile> renderModules(FineqConfig cfg) {
-        Map<String, Object> context = TemplateContext.of(cfg, SynthesisOptions.defaults(), ModuleSet.verilogFiles());
+        Map<String, Object> context = TemplateContext.of(cfg, SynthesisOptions.defaults(), ModuleSet.verilogFiles(cfg.core()));
         List<GeneratedFile> files = new ArrayList<>();
-        for (String module : ModuleSet.MODULES) {
-            files.add(GeneratedFile.utf8(module + ".v", renderer.render(module + ".v.vm", context)));
+        for (String module : ModuleSet.modules(cfg.core())) {
+            files.add(GeneratedFile.utf8(module + ".v", renderer.render(template(module), context)));
         }
         return files;
+    }
+
+    /**
+     * The template of a module: {@code <module>.v.vm}; the systolic baseline's under {@code mac/};
+     * fineq_mac_array shares fineq_array's template (the control is the same, the datapath differs).
+     */
+    static String template(String module) {
+        if (module.equals("fineq_mac_array")) return "fineq_array.v.vm";
+        return module.startsWith("mac_") ? "mac/" + module + ".v.vm" : module + ".v.vm";
     }
 }

@@ -8,6 +8,11 @@ package io.fineq.golden;
  * <p>Two views of the same block: {@link #computeVector} runs one weight vector to completion
  * bit-time by bit-time (used by the job API), and an instance is a cycle-stepped model of the
  * module's registers ({@link #vecDone}, {@link #clock}) used by {@link CoreModel}.
+ *
+ * <p>With {@link ArrayKind#MAC_TREE} it models {@code fineq_mac_array} instead, the MAC baseline
+ * in the same shell: the same control, flags, activation writes and result register, but every
+ * vector takes one cycle (its {@code last} is always true), the stage-1 register holds the C
+ * two's-complement weights, and each row's signed tree adds the C products w * a.
  */
 public final class ArrayModel {
     /** Bit-times of a vector without early termination (largest magnitude). */
@@ -17,12 +22,15 @@ public final class ArrayModel {
     private final int cols;
     private final int actWidth;
     private final boolean termination;
+    private final ArrayKind kind;
     private final int pipeStages;
     private final PeModel[][] pes;
     private final AccModel[] accs;
     // Stage-1 column broadcast registers: the encoder bit and the weight sign of every column.
     private final boolean[] colBit;
     private final boolean[] colNeg;
+    // MAC tree: the stage-1 weight registers (two's complement, zero on idle cycles).
+    private final int[] colWeight;
     // Flags of stages 1..S+1 (index 0 = stage 1, the column register; index S = accumulator stage).
     private final boolean[] validPipe;
     private final boolean[] firstPipe;
@@ -36,6 +44,11 @@ public final class ArrayModel {
     private int[] actDataQ;
 
     public ArrayModel(int rows, int cols, int actWidth, boolean termination, int pipeStages) {
+        this(rows, cols, actWidth, termination, pipeStages, ArrayKind.TEMPORAL);
+    }
+
+    public ArrayModel(int rows, int cols, int actWidth, boolean termination, int pipeStages, ArrayKind kind) {
+        this.kind = kind;
         this.rows = rows;
         this.cols = cols;
         this.actWidth = actWidth;
@@ -47,6 +60,7 @@ public final class ArrayModel {
         for (int r = 0; r < rows; r++) accs[r] = new AccModel(cols, actWidth, pipeStages);
         this.colBit = new boolean[cols];
         this.colNeg = new boolean[cols];
+        this.colWeight = new int[cols];
         this.validPipe = new boolean[pipeStages + 1];
         this.firstPipe = new boolean[pipeStages + 1];
         this.lastPipe = new boolean[pipeStages + 1];
@@ -63,6 +77,16 @@ public final class ArrayModel {
             if (!TemporalEncoderModel.done(WeightCode.magnitude(code), t)) return false;
         }
         return true;
+    }
+
+    /** {@code last} of the array kind: the MAC tree ends every vector in its first cycle. */
+    static boolean lastBitTime(int[] codes, int t, boolean termination, ArrayKind kind) {
+        return kind == ArrayKind.MAC_TREE || lastBitTime(codes, t, termination);
+    }
+
+    /** Cycles of one weight vector on an array of {@code kind}: L for the temporal array, 1 for the MAC tree. */
+    public static int vectorLength(int[] codes, boolean termination, ArrayKind kind) {
+        return kind == ArrayKind.MAC_TREE ? 1 : vectorLength(codes, termination);
     }
 
     /** L of one weight vector, found by stepping the bit-time counter until {@link #lastBitTime}. */
@@ -108,6 +132,65 @@ public final class ArrayModel {
     }
 
     /**
+     * Signed width of a MAC-tree node that adds {@code columns} products w * a (|w| <= 3):
+     * bitlength(3 * columns * 2^(ACT_W-1)) + 1; a leaf (one product) is ACT_W + 2 bits and the
+     * root over all C columns is ACC_W.
+     */
+    public static int macNodeWidth(int columns, int actWidth) {
+        return java.math.BigInteger.valueOf(3L * columns).shiftLeft(actWidth - 1).bitLength() + 1;
+    }
+
+    /**
+     * One row of the MAC tree: the C signed products w[c] * a[c], added level by level as the RTL
+     * builds the tree (an odd last node passes through); every node is checked against its
+     * declared signed width ({@link #macNodeWidth} of the columns it covers), so a wrong width in
+     * the docs throws rather than wraps. {@code level} is a scratch array of at least C entries.
+     */
+    static long macTreeSum(int[] acts, int[] weights, int actWidth, long[] level) {
+        int n = weights.length;
+        for (int c = 0; c < n; c++) {
+            level[c] = (long) weights[c] * acts[c];
+            checkSigned(level[c], macNodeWidth(1, actWidth), 0);
+        }
+        int depth = 0;
+        int span = 1;
+        while (n > 1) {
+            int next = (n + 1) / 2;
+            depth++;
+            span = Math.min(2 * span, weights.length);
+            for (int i = 0; i < next; i++) {
+                long v = 2 * i + 1 < n ? level[2 * i] + level[2 * i + 1] : level[2 * i];
+                checkSigned(v, macNodeWidth(span, actWidth), depth);
+                level[i] = v;
+            }
+            n = next;
+        }
+        return level[0];
+    }
+
+    private static void checkSigned(long v, int width, int lvl) {
+        if (v < -(1L << (width - 1)) || v >= (1L << (width - 1)))
+            throw new IllegalStateException("MAC tree level " + lvl + " value " + v + " does not fit " + width + " signed bits");
+    }
+
+    /** The two's-complement weights -3..3 of a vector's codes. */
+    static int[] weights(int[] codes) {
+        int[] w = new int[codes.length];
+        for (int c = 0; c < codes.length; c++) w[c] = WeightCode.value(codes[c]);
+        return w;
+    }
+
+    /** Runs one weight vector on an array of {@code kind}: {@link #computeVector(int[][], int[], boolean, int)} or one MAC-tree cycle. */
+    public static VectorResult computeVector(int[][] acts, int[] codes, boolean termination, int actWidth, ArrayKind kind) {
+        if (kind == ArrayKind.TEMPORAL) return computeVector(acts, codes, termination, actWidth);
+        int[] w = weights(codes);
+        long[] level = new long[codes.length];
+        long[] y = new long[acts.length];
+        for (int r = 0; r < acts.length; r++) y[r] = macTreeSum(acts[r], w, actWidth, level);
+        return new VectorResult(y, 1);
+    }
+
+    /**
      * Runs one weight vector to completion on a loaded activation tile.
      *
      * @param acts  acts[r][c] = a[r][c], R x C signed ACT_W-bit values
@@ -142,7 +225,7 @@ public final class ArrayModel {
 
     /** {@code vec_done_o = issue && last}: the last bit-time of the current vector advances this cycle. */
     public boolean vecDone(boolean wValid, int[] codes, boolean resReady) {
-        return wValid && enable(resReady) && lastBitTime(codes, t, termination);
+        return wValid && enable(resReady) && lastBitTime(codes, t, termination, kind);
     }
 
     /** {@code act_pend_o}: a beat taken earlier still waits for its PE row. */
@@ -162,7 +245,7 @@ public final class ArrayModel {
     public void clock(boolean actWe, int actRow, int[] act, boolean wValid, int[] codes, boolean resReady) {
         boolean en = enable(resReady);
         boolean issue = wValid && en;
-        boolean last = lastBitTime(codes, t, termination);
+        boolean last = lastBitTime(codes, t, termination, kind);
         int s = pipeStages;
 
         // Stage 1 reads the PE latches (as they are in this cycle) and the column registers.
@@ -171,7 +254,9 @@ public final class ArrayModel {
         long[] level = new long[cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) rowActs[c] = pes[r][c].activation();
-            accs[r].clock(en, rowTree(rowActs, colBit, colNeg, actWidth, sel, level), firstPipe[s], validPipe[s], corrPipe[s]);
+            long tree = kind == ArrayKind.MAC_TREE ? macTreeSum(rowActs, colWeight, actWidth, level)
+                    : rowTree(rowActs, colBit, colNeg, actWidth, sel, level);
+            accs[r].clock(en, tree, firstPipe[s], validPipe[s], corrPipe[s]);
         }
 
         // Activation write: lands unless stage 1 holds a bit-time the held pipeline has not read.
@@ -200,7 +285,15 @@ public final class ArrayModel {
             validPipe[0] = wValid;
             firstPipe[0] = t == 0;
             lastPipe[0] = last;
-            corrPipe[0] = vectorCorrection(codes, termination, actWidth);
+            if (kind == ArrayKind.MAC_TREE) {
+                // The result register loads the tree alone (first bit-time, no sign correction);
+                // idle cycles load zero weights (fineq_mac_array's weight feed).
+                corrPipe[0] = 0;
+                int[] w = weights(codes);
+                for (int c = 0; c < cols; c++) colWeight[c] = wValid ? w[c] : 0;
+            } else {
+                corrPipe[0] = vectorCorrection(codes, termination, actWidth);
+            }
             boolean[] bits = bitsAt(codes, t);
             boolean[] neg = signs(codes);
             System.arraycopy(bits, 0, colBit, 0, cols);

@@ -31,7 +31,7 @@ public final class CoreModel {
         this.cols = cols;
         this.decoders = new DecoderModel[cols];
         for (int c = 0; c < cols; c++) decoders[c] = new DecoderModel();
-        this.array = new ArrayModel(rows, cols, params.actWidth(), params.termination(), params.pipeStages());
+        this.array = new ArrayModel(rows, cols, params.actWidth(), params.termination(), params.pipeStages(), params.array());
     }
 
     /** {@code act_ready_o = (state_q == LOAD) && !act_pend}. */

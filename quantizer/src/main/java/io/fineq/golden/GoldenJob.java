@@ -43,7 +43,7 @@ public final class GoldenJob {
                 int[][] beats = new int[mp][rows];
                 long sumL = 0;
                 for (int row = 0; row < mp; row++) {
-                    VectorResult v = ArrayModel.computeVector(acts, codes[row], params.termination(), params.actWidth());
+                    VectorResult v = ArrayModel.computeVector(acts, codes[row], params.termination(), params.actWidth(), params.array());
                     sumL += v.length();
                     for (int r = 0; r < rows; r++) {
                         beats[row][r] = Math.toIntExact(v.y()[r]);
@@ -67,16 +67,25 @@ public final class GoldenJob {
         if (tokens < 1) throw new IllegalArgumentException("tokens must be >= 1, got " + tokens);
         FqwHeader h = image.header();
         int tokenTiles = (tokens + params.rows() - 1) / params.rows();
-        long sumL = sumLength(image, params.termination());
+        long sumL = sumLength(image, params);
         return CycleFormula.cycles(CycleFormula.tiles(h.kTiles(), tokens, params.rows()), params.rows(),
                 Math.multiplyExact(sumL, (long) tokenTiles), params.pipeStages());
     }
 
     /** Sum of L over the weight vectors of every k-tile (Kp/C * Mp vectors): the compute bit-times of one token tile. */
     public static long sumLength(FqwImage image, boolean termination) {
+        return sumLength(image, termination, ArrayKind.TEMPORAL);
+    }
+
+    /** As {@link #sumLength(FqwImage, boolean)} on the array of {@code params} (the MAC tree: one cycle per vector). */
+    public static long sumLength(FqwImage image, CoreParams params) {
+        return sumLength(image, params.termination(), params.array());
+    }
+
+    private static long sumLength(FqwImage image, boolean termination, ArrayKind kind) {
         long sumL = 0;
         for (int kt = 0; kt < image.header().kTiles(); kt++) {
-            for (int[] vector : weightVectors(image, kt)) sumL += ArrayModel.vectorLength(vector, termination);
+            for (int[] vector : weightVectors(image, kt)) sumL += ArrayModel.vectorLength(vector, termination, kind);
         }
         return sumL;
     }

@@ -22,7 +22,9 @@ public final class GoldenVectors {
 
     /** The golden model's view of a core configuration (C comes from the image). */
     public static CoreParams params(FineqConfig c) {
-        return new CoreParams(c.rows(), c.actWidth(), c.termination(), c.pipeStages());
+        if (!c.core().inShell()) throw new IllegalArgumentException(c.core().word() + " has no fineq_core shell: the core golden model does not describe it");
+        return new CoreParams(c.rows(), c.actWidth(), c.termination(), c.pipeStages(),
+                c.core() == io.fineq.rtl.CoreKind.MAC_TREE ? io.fineq.golden.ArrayKind.MAC_TREE : io.fineq.golden.ArrayKind.TEMPORAL);
     }
 
     /** The golden job result (per-tile partials, summed Y, cycles) of {@code x} (N x K) against {@code image} on {@code c}. */

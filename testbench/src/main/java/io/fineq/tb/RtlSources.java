@@ -83,7 +83,7 @@ public final class RtlSources {
         Map<String, GeneratedFile> byName = backend.renderModules(c).stream()
                 .collect(Collectors.toMap(GeneratedFile::name, Function.identity()));
         List<SourceFile> out = new ArrayList<>();
-        for (String name : ModuleSet.verilogFiles()) {
+        for (String name : ModuleSet.verilogFiles(c.core())) {
             GeneratedFile f = byName.get(name);
             if (f == null) throw new IllegalStateException(backend.name() + " back end produced no " + name + " for " + c);
             out.add(new SourceFile(name, f.content()));
