@@ -60,6 +60,19 @@ class RtlLintTest {
         assertLintClean(dir, module);
     }
 
+    /** The MAC baselines ({@code --core mac-tree|mac-systolic}) at the corners: widths with and without sign extension, pipelined trees, ACT_W limits. */
+    @ParameterizedTest(name = "{0} {1}x{2} act-width={3} adder-pipeline={4}")
+    @CsvSource({
+        "mac-tree, 1, 1, 8, 0", "mac-tree, 3, 5, 8, 0", "mac-tree, 4, 7, 8, 1", "mac-tree, 8, 8, 2, 2",
+        "mac-tree, 2, 16, 16, 0", "mac-tree, 64, 64, 8, 0", "mac-tree, 64, 64, 8, 3",
+        "mac-systolic, 1, 1, 8, 0", "mac-systolic, 2, 2, 8, 0", "mac-systolic, 3, 5, 8, 0", "mac-systolic, 8, 8, 4, 0",
+        "mac-systolic, 64, 64, 8, 0"})
+    void macBaselinesLintClean(String core, int rows, int cols, int actW, int pipe) {
+        CoreKind kind = CoreKind.byWord("core", core);
+        Path dir = Generated.into(out, new FineqConfig(rows, cols, actW, true, pipe, kind));
+        assertLintClean(dir, ModuleSet.top(kind));
+    }
+
     /** {@code verilator --lint-only -Wall} of the folder's filelist with {@code top}: exit 0, no warning, no error. */
     private static void assertLintClean(Path dir, String top) {
         ExternalTool.Result r = ExternalTool.run(dir, 600,

@@ -107,4 +107,33 @@ class YosysSynthTest {
     private static String tail(String log) {
         return log.length() < 4000 ? log : log.substring(log.length() - 4000);
     }
+
+    /**
+     * The MAC baselines' synth.ys runs clean too: nothing undriven, latches only in the modules
+     * {@link ModuleSet#latchModules} names, and their registers survive (the MAC tree's decoder
+     * buffers, weight broadcast and result registers; the systolic array's partial sums).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"mac-tree", "mac-systolic"})
+    void macBaselinesSynthesiseCleanly(String core) throws Exception {
+        CoreKind kind = CoreKind.byWord("core", core);
+        FineqConfig cfg = new FineqConfig(8, 8, 8, true, 0, kind);
+        Path dir = Generated.into(out, cfg);
+        assertThat(Files.readString(dir.resolve("synth.ys"))).contains("synth -top " + ModuleSet.top(kind));
+        ExternalTool.Result r = ExternalTool.run(dir, 600, List.of("yosys", "-l", "yosys.log", "-s", "synth.ys"));
+        String log = Files.readString(dir.resolve("yosys.log"), StandardCharsets.UTF_8);
+        assertThat(r.exitCode()).as(tail(log)).isZero();
+        assertThat(log).doesNotContain("ERROR").doesNotContain("has no driver").doesNotContain("multiple conflicting drivers");
+        Matcher latch = Pattern.compile("Latch inferred for signal `\\\\([a-z_]+)\\.").matcher(log);
+        java.util.Set<String> latchModules = new java.util.TreeSet<>();
+        while (latch.find()) latchModules.add(latch.group(1));
+        assertThat(ModuleSet.latchModules(kind)).containsAll(latchModules);
+        String totals = log.substring(log.lastIndexOf("=== design hierarchy ==="));
+        assertThat(count(totals, "\\$_DLATCH_P_\\s+(\\d+)")).isEqualTo(cfg.rows() * cfg.cols() * cfg.actWidth());
+        int flops = count(totals, "\\$_(?:S?DFFE?|ADFFE?|DFF)[A-Z0-9_]*\\s+(\\d+)");
+        int expected = kind == CoreKind.MAC_TREE
+                ? cfg.cols() * 2 * FineqConfig.BLOCK_BITS + 3 * cfg.cols() + cfg.rows() * cfg.accWidth()
+                : cfg.rows() * (cfg.actWidth() + 2);  // at least column 0's partial sums
+        assertThat(flops).isGreaterThanOrEqualTo(expected);
+    }
 }
