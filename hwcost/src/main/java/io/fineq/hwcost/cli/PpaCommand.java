@@ -6,6 +6,8 @@ import io.fineq.format.AtomicFiles;
 import io.fineq.hwcost.ppa.PpaFlow;
 import io.fineq.hwcost.ppa.PpaReport;
 import io.fineq.hwcost.ppa.PpaStudy;
+import io.fineq.hwcost.perf.Workloads;
+import io.fineq.hwcost.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +29,11 @@ public class PpaCommand implements Callable<Integer> {
     @Option(names = "--clock-mhz", defaultValue = "400", description = "target clock (1..5000 MHz), default ${DEFAULT-VALUE}") int clockMhz;
     @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--liberty", description = "Liberty file (.lib or .lib.gz); default -Dliberty=..., else the project's fineq_generic.lib") Path liberty;
-    @Option(names = "--designs", defaultValue = "fineq,mac", description = "fineq and/or mac (or both), default ${DEFAULT-VALUE}") String designs;
+    @Option(names = "--designs", defaultValue = "fineq,mac", description = "comma list of fineq, mac-tree, mac-systolic (mac = mac-systolic, both = fineq,mac-systolic, all), default ${DEFAULT-VALUE}") String designs;
+    @Option(names = "--workload", defaultValue = "none", description = "equal-work table on minilm-l6 and/or llama2-7b (comma list; none), default ${DEFAULT-VALUE}") String workload;
+    @Option(names = "--tokens", defaultValue = "128", description = "tokens of the equal-work workloads (1..1048576), default ${DEFAULT-VALUE}") int tokens;
+    @PathArg(PathArg.Kind.OUTPUT_FILE)
+    @Option(names = "--plot", description = "PNG of GMAC/s/mm^2 against pJ/MAC, every design and workload (needs --workload)") Path plot;
     @PathArg(PathArg.Kind.WORK_FOLDER)
     @Option(names = "--work", defaultValue = "build/ppa", description = "work folder (RTL, scripts, netlists, logs), default ${DEFAULT-VALUE}") Path work;
     @PathArg(PathArg.Kind.OUTPUT_FILE)
@@ -43,12 +49,39 @@ public class PpaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PpaStudy.Designs which = PpaStudy.Designs.parseList("--designs", designs);
+        java.util.List<String> workloads = Workloads.parse("--workload", workload);
+        if (tokens < 1 || tokens > (1 << 20)) throw new UserError("--tokens: " + tokens + " is out of range 1..1048576");
+        if (plot != null && workloads.isEmpty()) throw new UserError("--plot: needs --workload (the plot shows the equal-work figures)");
+        java.util.List<Integer> sz = Sizes.parse("--sizes", sizes);
         PpaFlow.Options opts = new PpaFlow.Options(PpaStudy.liberty(liberty), clockMhz, work, power());
-        PpaStudy.Outcome o = PpaStudy.run(Sizes.parse("--sizes", sizes), actWidth, pipe, which, opts, System.out);
+        PpaStudy.Outcome o = PpaStudy.run(sz, actWidth, pipe, which, opts, System.out);
         System.out.print(PpaReport.table(o.results()));
         if (!o.comparisons().isEmpty()) System.out.print(PpaReport.ratios(o.comparisons()));
+        java.util.List<io.fineq.hwcost.ppa.EqualWork> equal = new java.util.ArrayList<>();
+        for (int n : sz) {
+            if (workloads.isEmpty()) break;
+            io.fineq.rtl.FineqConfig cfg = new io.fineq.rtl.FineqConfig(n, n, actWidth, true, pipe);
+            io.fineq.hwcost.ppa.PpaResult tree = o.results().stream()
+                    .filter(r -> r.design().equals(cfg.withCore(io.fineq.rtl.CoreKind.MAC_TREE).name())).findFirst().orElse(null);
+            java.util.List<String> treeArray = PpaStudy.design(cfg, io.fineq.rtl.CoreKind.MAC_TREE, clockMhz).arrayCategories();
+            for (Workloads.Workload w : Workloads.build(workloads, n, System.out)) {
+                for (io.fineq.hwcost.ppa.PpaResult r : o.results()) {
+                    io.fineq.rtl.CoreKind k = PpaStudy.kindOf(r.design());
+                    if (!r.design().equals(cfg.withCore(k).name())) continue;
+                    equal.addAll(io.fineq.hwcost.ppa.EqualWork.of(r, PpaStudy.design(cfg, k, clockMhz).arrayCategories(), tree, treeArray,
+                            cfg, k, w.name(), w.layers(), tokens));
+                }
+            }
+        }
+        if (!equal.isEmpty()) System.out.print(PpaReport.equalWork(equal, tokens));
+        // The JSON and the plot belong together: both are written, or neither.
+        String jsonText = json == null ? null : PpaReport.json(o.results(), o.comparisons(), equal);
+        if (plot != null) {
+            io.fineq.hwcost.report.Charts.equalWork(plot, equal);
+            System.out.println("wrote " + plot);
+        }
         if (json != null) {
-            AtomicFiles.writeString(json, PpaReport.json(o.results(), o.comparisons()));
+            AtomicFiles.writeString(json, jsonText);
             System.out.println("wrote " + json);
         }
         return 0;

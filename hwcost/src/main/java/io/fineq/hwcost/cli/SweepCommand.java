@@ -93,15 +93,14 @@ public final class SweepCommand implements Callable<Integer> {
         }
         List<String> ds = new ArrayList<>();
         PpaStudy.Designs which = PpaStudy.Designs.parseList("--designs", designs);
-        if (which != PpaStudy.Designs.MAC) ds.add("fineq");
-        if (which != PpaStudy.Designs.FINEQ) ds.add("mac");
+        for (io.fineq.rtl.CoreKind k : which.kinds()) ds.add(k == io.fineq.rtl.CoreKind.MAC_SYSTOLIC ? "mac" : k.word());
         for (String lib : libs) {
             for (int clk : Sizes.parse("--clocks-mhz", clocks, 5000)) {
                 for (int n : Sizes.parse("--sizes", sizes)) {
                     for (int a : Sizes.parse("--act-widths", actWidths, 16)) {
                         for (int p : parseNonNegative("--adder-pipelines", pipes, 16)) {
                             for (String d : ds) {
-                                if (d.equals("mac") && p != 0) continue;   // P is FineQ's; the MAC point is the same for every P
+                                if (d.equals("mac") && p != 0) continue;   // the systolic array has no tree: its point is the same for every P
                                 out.add(new SweepPoint(d, n, n, a, p, clk, lib, !noPower));
                             }
                         }

@@ -5,6 +5,7 @@ import io.fineq.format.FqwImage;
 import io.fineq.golden.JobResult;
 import io.fineq.hwcost.UserError;
 import io.fineq.hwcost.util.Tools;
+import io.fineq.rtl.CoreKind;
 import io.fineq.rtl.FineqConfig;
 import io.fineq.rtl.GeneratedFile;
 import io.fineq.rtl.ModuleSet;
@@ -31,7 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The FineQ core ({@code fineq_core}) as the generator writes it, for the PPA flow. */
+/**
+ * A core in the FineQ shell ({@code fineq_core}) as the generator writes it, for the PPA flow:
+ * FineQ's own ({@link CoreKind#FINEQ}) or the MAC tree baseline ({@link CoreKind#MAC_TREE}),
+ * measured on the same job by the same Verilator harness, checked against the golden model.
+ */
 public final class FineqPpaDesign implements PpaDesign {
     public static final String PES = "PEs";
     public static final String ENCODERS = "encoders";
@@ -47,12 +52,16 @@ public final class FineqPpaDesign implements PpaDesign {
             "fineq_acc", ACC,
             "fineq_decoder", DECODERS,
             "fineq_array", ARRAY_CONTROL,
-            "fineq_core", CORE_CONTROL);
+            "fineq_core", CORE_CONTROL,
+            "fineq_mac_pe_row", PES,
+            "fineq_mac_acc", ACC,
+            "fineq_mac_array", ARRAY_CONTROL);
 
     private final FineqConfig cfg;
     private final int clockMhz;
 
     public FineqPpaDesign(FineqConfig cfg, int clockMhz) {
+        if (!cfg.core().inShell()) throw new IllegalArgumentException(cfg.core().word() + " is not a core in the FineQ shell");
         this.cfg = cfg;
         this.clockMhz = clockMhz;
     }
@@ -68,7 +77,7 @@ public final class FineqPpaDesign implements PpaDesign {
 
     @Override
     public String top() {
-        return ModuleSet.TOP;
+        return ModuleSet.top(cfg.core());
     }
 
     @Override
@@ -77,7 +86,7 @@ public final class FineqPpaDesign implements PpaDesign {
         List<GeneratedFile> files = new RtlGenerator().generate(cfg, new SynthesisOptions(clockMhz), new VelocityBackend(new TemplateRenderer()));
         for (GeneratedFile g : files) AtomicFiles.write(dir.resolve(g.name()), out -> out.write(g.content()));
         List<Path> rtl = new ArrayList<>();
-        for (String m : ModuleSet.MODULES) {
+        for (String m : ModuleSet.modules(cfg.core())) {
             if (!m.equals("fineq_clock_gate")) rtl.add(dir.resolve(m + ".v"));
         }
         return rtl;
@@ -100,7 +109,7 @@ public final class FineqPpaDesign implements PpaDesign {
 
     @Override
     public List<String> arrayCategories() {
-        return List.of(PES, ENCODERS, ACC, ARRAY_CONTROL);
+        return cfg.core() == CoreKind.MAC_TREE ? List.of(PES, ACC, ARRAY_CONTROL) : List.of(PES, ENCODERS, ACC, ARRAY_CONTROL);
     }
 
     @Override
@@ -112,7 +121,7 @@ public final class FineqPpaDesign implements PpaDesign {
     public static final int JOB_M = 192;
 
     /**
-     * A real quantized job: a llama-like 192 x 2C weight matrix quantised by FineQ, 2R tokens of
+     * A real quantized job: a 192 x 2C slice of a trained layer ({@link ActivityWeights}) quantised by FineQ, 2R tokens of
      * per-token-quantised activations ({@link JobInputs#tokenActivations}); the RTL's results are
      * checked against the golden model before its toggles are used.
      */
@@ -122,7 +131,8 @@ public final class FineqPpaDesign implements PpaDesign {
         Files.createDirectories(work);
         int k = 2 * cfg.cols();
         int n = 2 * cfg.rows();
-        FqwImage image = JobInputs.syntheticImage(JOB_M, k, cfg.cols(), 1);
+        ActivityWeights.Weights weights = ActivityWeights.of(cfg.cols());
+        FqwImage image = weights.image();
         int[][] x = JobInputs.tokenActivations(n, k, cfg.actWidth(), 1);
         JobResult golden = GoldenVectors.result(cfg, image, x);
         CoreVectors v = GoldenVectors.of(cfg, image, x, golden);
@@ -139,6 +149,6 @@ public final class FineqPpaDesign implements PpaDesign {
         Map<String, Map<String, Long>> toggles = SwitchingActivity.readToggleCoverage(coverage);
         long useful = (long) n * JOB_M * k;
         return new SwitchingActivity(toggles, run.simulatedCycles(), useful,
-                "llama-like " + JOB_M + " x " + k + " weights (FineQ), " + n + " tokens, " + run.cycles() + " cycles");
+                weights.description() + ", " + n + " tokens, " + run.cycles() + " cycles");
     }
 }

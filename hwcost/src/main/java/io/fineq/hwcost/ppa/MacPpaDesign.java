@@ -120,7 +120,8 @@ public final class MacPpaDesign implements PpaDesign {
     public Job job() {
         int k = 2 * cfg.cols();
         int n = 2 * cfg.rows();
-        FqwImage image = JobInputs.syntheticImage(FineqPpaDesign.JOB_M, k, cfg.cols(), 1);
+        ActivityWeights.Weights weights = ActivityWeights.of(cfg.cols());
+        FqwImage image = weights.image();
         int[][] x = JobInputs.tokenActivations(n, k, cfg.actWidth(), 1);
         DecodedImage decoded = new DecodedImage(image);
         int mp = image.header().paddedRows();
@@ -128,7 +129,7 @@ public final class MacPpaDesign implements PpaDesign {
         for (int m = 0; m < mp; m++) for (int c = 0; c < k; c++) q[m][c] = decoded.q(m, c);
         List<String> schedule = MacSchedule.build(cfg, x, q, mp, new MacGeometry(cfg).drain());
         return new Job(schedule, MacVerilatorRunner.drainCycles(cfg), GoldenVectors.result(cfg, image, x), (long) n * FineqPpaDesign.JOB_M * k,
-                "llama-like " + FineqPpaDesign.JOB_M + " x " + k + " weights (FineQ codes), " + n + " tokens");
+                weights.description().replace("(FineQ)", "(FineQ codes)") + ", " + n + " tokens");
     }
 
     /**

@@ -8,11 +8,13 @@ import java.util.List;
 /**
  * The FineQ core and the MAC baseline of one configuration, measured by the same flow, and the
  * ratios the paper reports (64 x 64, 45 nm, 400 MHz): area 0.388, power 0.371, energy efficiency
- * up to 1.79x. Ratios compare the arrays (FineQ: PEs, encoders, ACC trees, array control; MAC: the
- * whole mac_array), as the paper's figures do; the core-level efficiency also charges FineQ its
- * decoders and core control.
+ * up to 1.79x. Ratios compare the arrays (FineQ: PEs, encoders, ACC trees, array control; MAC tree:
+ * PEs, trees, array control; systolic MAC: the whole mac_array), as the paper's figures do; the
+ * core-level efficiency compares whole designs (FineQ and the MAC tree with their decoders and core
+ * control; the systolic array has none).
  */
-public record PpaComparison(FineqConfig config, PpaResult fineq, PpaResult mac, List<String> fineqArrayCategories) {
+public record PpaComparison(FineqConfig config, io.fineq.rtl.CoreKind baseline, PpaResult fineq, PpaResult mac,
+                            List<String> fineqArrayCategories, List<String> macArrayCategories) {
 
     /** FineQ PE array area / MAC array area (paper 0.388). */
     public double areaRatio() {
@@ -21,13 +23,14 @@ public record PpaComparison(FineqConfig config, PpaResult fineq, PpaResult mac, 
 
     /** FineQ array power / MAC array power (paper 0.371); NaN without power. */
     public double powerRatio() {
-        return arrayPowerMw(fineq) / mac.powerMw();
+        return arrayPowerMw(fineq, fineqArrayCategories) / arrayPowerMw(mac, macArrayCategories);
     }
 
-    /** MAC energy per MAC / FineQ array energy per MAC (paper: up to 1.79x); NaN without power. */
+    /** MAC array energy per MAC / FineQ array energy per MAC (paper: up to 1.79x); NaN without power. */
     public double energyEfficiencyArrays() {
         if (!measured()) return Double.NaN;
-        return mac.energyPerMacPj() / (fineq.energyPerMacPj() * arrayPowerMw(fineq) / fineq.powerMw());
+        return mac.energyPerMacPj() * arrayPowerMw(mac, macArrayCategories) / mac.powerMw()
+                / (fineq.energyPerMacPj() * arrayPowerMw(fineq, fineqArrayCategories) / fineq.powerMw());
     }
 
     /** MAC energy per MAC / FineQ core energy per MAC (decoders and core control included). */
@@ -43,9 +46,13 @@ public record PpaComparison(FineqConfig config, PpaResult fineq, PpaResult mac, 
 
     /** Power of the FineQ array blocks (without decoders and core control), mW. */
     public double arrayPowerMw(PpaResult r) {
+        return arrayPowerMw(r, r == mac ? macArrayCategories : fineqArrayCategories);
+    }
+
+    private static double arrayPowerMw(PpaResult r, List<String> categories) {
         if (r.powerMw() < 0) return Double.NaN;
         double sum = 0;
-        for (String c : fineqArrayCategories) sum += r.powerByCategory().getOrDefault(c, 0.0);
+        for (String c : categories) sum += r.powerByCategory().getOrDefault(c, 0.0);
         return sum;
     }
 

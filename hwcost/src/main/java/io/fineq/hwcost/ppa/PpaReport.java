@@ -51,15 +51,69 @@ public final class PpaReport {
     /** FineQ/MAC ratios per configuration, next to the paper's. */
     public static String ratios(List<PpaComparison> cmp) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-8s %12s %12s %16s %16s%n", "size", "area ratio", "power ratio", "energy eff. array",
+        sb.append(String.format(Locale.ROOT, "%-8s %-13s %12s %12s %16s %16s%n", "size", "vs", "area ratio", "power ratio", "energy eff. array",
                 "energy eff. core"));
         for (PpaComparison c : cmp) {
-            sb.append(String.format(Locale.ROOT, "%-8s %12.3f %12s %16s %16s%n", c.config().rows() + "x" + c.config().cols(), c.areaRatio(),
+            sb.append(String.format(Locale.ROOT, "%-8s %-13s %12.3f %12s %16s %16s%n", c.config().rows() + "x" + c.config().cols(), c.baseline().word(), c.areaRatio(),
                     fmt(c.powerRatio(), "%.3f"), fmt(c.energyEfficiencyArrays(), "%.2fx"), fmt(c.energyEfficiencyCore(), "%.2fx")));
         }
-        sb.append(String.format(Locale.ROOT, "%-8s %12.3f %12.3f %16s %16s   (paper, 64x64, 45 nm, 400 MHz)%n", "paper",
+        sb.append(String.format(Locale.ROOT, "%-8s %-13s %12.3f %12.3f %16s %16s   (paper, 64x64, 45 nm, 400 MHz)%n", "paper", "its MAC",
                 PaperFigures.AREA_RATIO, PpaComparison.paperPowerRatio(), "up to " + PaperFigures.ENERGY_EFFICIENCY + "x", ""));
         return sb.toString();
+    }
+
+    /**
+     * The equal-work table: per workload and design, cycles, GMAC/s, GMAC/s per mm^2, pJ per useful
+     * MAC and energy-delay at the flow's clock and at the design's own fmax, and each FineQ row's
+     * ratio to the strongest MAC baseline of its size on that metric.
+     */
+    public static String equalWork(List<EqualWork> rows, int tokens) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Equal work (%d tokens): every core runs the same layers; cycles from each core's exact cycle model%n", tokens));
+        sb.append(String.format(Locale.ROOT, "%-44s %-20s %-5s %14s %6s %8s %11s %9s %10s %9s %11s %9s%n", "workload", "design", "basis", "cycles", "util",
+                "GMAC/s", "GMAC/s/mm2", "pJ/MAC", "uJ*ms", "fmax MHz", "GMAC/s/mm2", "pJ/MAC"));
+        sb.append(String.format(Locale.ROOT, "%-44s %-20s %-5s %14s %6s %8s %11s %9s %10s %9s %11s %9s%n", "", "", "", "", "", "at clock", "at clock",
+                "at clock", "at clock", "", "at fmax", "at fmax"));
+        for (EqualWork e : rows) {
+            long pes = pes(e.design());
+            sb.append(String.format(Locale.ROOT, "%-44s %-20s %-5s %,14d %6.3f %8.1f %11s %9s %10s %9.0f %11s %9s%n", e.workload(), e.design(), e.basis(), e.cycles(),
+                    e.utilisation(pes), e.gmacPerSecond(e.clockMhz()), fmt(e.gmacPerSecondPerMm2(e.clockMhz()), "%.1f"), fmt(e.pjPerMac(e.clockMhz()), "%.4f"),
+                    fmt(e.energyDelay(e.clockMhz()), "%.4g"), e.fmaxMhz(), fmt(e.gmacPerSecondPerMm2(e.fmaxMhz()), "%.1f"), fmt(e.pjPerMac(e.fmaxMhz()), "%.4f")));
+        }
+        // FineQ against the strongest baseline of the same size and workload, metric by metric.
+        for (EqualWork f : rows) {
+            if (f.core() != io.fineq.rtl.CoreKind.FINEQ) continue;
+            double bestDensity = 0, bestEnergy = Double.NaN, bestDensityFmax = 0;
+            String densityBy = "-", energyBy = "-";
+            for (EqualWork m : rows) {
+                if (m.core() == io.fineq.rtl.CoreKind.FINEQ || !m.workload().equals(f.workload()) || !m.basis().equals(f.basis())
+                        || !sameSize(m.design(), f.design()) || Double.isNaN(m.areaMm2())) continue;
+                if (m.gmacPerSecondPerMm2(m.clockMhz()) > bestDensity) {
+                    bestDensity = m.gmacPerSecondPerMm2(m.clockMhz());
+                    densityBy = m.design();
+                }
+                bestDensityFmax = Math.max(bestDensityFmax, m.gmacPerSecondPerMm2(m.fmaxMhz()));
+                double pj = m.pjPerMac(m.clockMhz());
+                if (!Double.isNaN(pj) && (Double.isNaN(bestEnergy) || pj < bestEnergy)) {
+                    bestEnergy = pj;
+                    energyBy = m.design();
+                }
+            }
+            if (bestDensity == 0) continue;
+            sb.append(String.format(Locale.ROOT, "%s on %s, %s basis: GMAC/s/mm^2 %.3fx the strongest baseline (%s) at clock, %.3fx at fmax; pJ/MAC %sx (%s)%n",
+                    f.design(), f.workload(), f.basis(), f.gmacPerSecondPerMm2(f.clockMhz()) / bestDensity, densityBy,
+                    f.gmacPerSecondPerMm2(f.fmaxMhz()) / bestDensityFmax, fmt(f.pjPerMac(f.clockMhz()) / bestEnergy, "%.3f"), energyBy));
+        }
+        return sb.toString();
+    }
+
+    private static boolean sameSize(String a, String b) {
+        return a.substring(a.lastIndexOf('_')).equals(b.substring(b.lastIndexOf('_')));
+    }
+
+    /** R x C from a design name ending in {@code _<R>x<C>}. */
+    private static long pes(String design) {
+        String[] rc = design.substring(design.lastIndexOf('_') + 1).split("x");
+        return Long.parseLong(rc[0]) * Long.parseLong(rc[1]);
     }
 
     private static String fmt(double v, String f) {
@@ -77,11 +131,39 @@ public final class PpaReport {
 
     /** JSON of the results and comparisons (keys sorted, "\n" line ends: identical inputs, identical bytes). */
     public static String json(List<PpaResult> results, List<PpaComparison> cmp) throws IOException {
+        return json(results, cmp, List.of());
+    }
+
+    /** As {@link #json(List, List)} with the equal-work rows (at the clock and at fmax). */
+    public static String json(List<PpaResult> results, List<PpaComparison> cmp, List<EqualWork> equal) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
+        List<Map<String, Object>> ew = new ArrayList<>();
+        for (EqualWork e : equal) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("workload", e.workload());
+            m.put("design", e.design());
+            m.put("basis", e.basis());
+            m.put("cycles", e.cycles());
+            m.put("macs", e.macs());
+            m.put("area_mm2", nan(e.areaMm2()));
+            for (String at : List.of("clock", "fmax")) {
+                double mhz = at.equals("clock") ? e.clockMhz() : e.fmaxMhz();
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("mhz", mhz);
+                v.put("gmac_per_s", e.gmacPerSecond(mhz));
+                v.put("gmac_per_s_per_mm2", nan(e.gmacPerSecondPerMm2(mhz)));
+                v.put("pj_per_mac", nan(e.pjPerMac(mhz)));
+                v.put("energy_delay_uj_ms", nan(e.energyDelay(mhz)));
+                m.put("at_" + at, v);
+            }
+            ew.add(m);
+        }
+        if (!ew.isEmpty()) root.put("equal_work", ew);
         root.put("results", results);
         List<Map<String, Object>> ratios = new ArrayList<>();
         for (PpaComparison c : cmp) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("baseline", c.baseline().word());
             m.put("rows", c.config().rows());
             m.put("cols", c.config().cols());
             m.put("area_ratio", c.areaRatio());

@@ -1,6 +1,7 @@
 package io.fineq.hwcost.ppa;
 
 import io.fineq.hwcost.UserError;
+import io.fineq.rtl.CoreKind;
 import io.fineq.rtl.FineqConfig;
 
 import java.io.IOException;
@@ -11,36 +12,66 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The PPA flow over square sizes for the FineQ core, the MAC baseline or both, with the
- * FineQ/MAC comparison of every size where both ran. The {@code ppa}, {@code area} and
+ * The PPA flow over square sizes for the FineQ core and the MAC baselines, with the comparison
+ * of FineQ against every baseline that ran at the same size. The {@code ppa}, {@code area} and
  * {@code report} commands share it.
  */
 public final class PpaStudy {
-    /** Which designs a study runs. */
-    public enum Designs {
-        FINEQ, MAC, BOTH;
+    /**
+     * Which designs a study runs: FineQ's core and the MAC baselines ({@link CoreKind}), in the
+     * order fineq, mac-tree, mac-systolic.
+     */
+    public record Designs(java.util.Set<CoreKind> kinds) {
+        /** The words {@code --designs} takes: the core kinds, {@code mac} (= mac-systolic), {@code both} (fineq, mac-systolic), {@code all}. */
+        public static final String WORDS = "fineq, mac-tree, mac-systolic, mac (= mac-systolic), both (= fineq,mac-systolic), all";
+        public static final Designs BOTH = new Designs(java.util.EnumSet.of(CoreKind.FINEQ, CoreKind.MAC_SYSTOLIC));
+        public static final Designs ALL = new Designs(java.util.EnumSet.allOf(CoreKind.class));
+        public static final Designs FINEQ = new Designs(java.util.EnumSet.of(CoreKind.FINEQ));
 
-        /** Parses {@code fineq}, {@code mac} or {@code both} (any case); {@code option} names the flag in the error. */
+        public Designs {
+            kinds = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(kinds));
+        }
+
+        public boolean has(CoreKind k) {
+            return kinds.contains(k);
+        }
+
+        /** One word of {@link #WORDS} (any case); {@code option} names the flag in the error. */
         public static Designs parse(String option, String value) {
-            return switch (value.strip().toLowerCase(Locale.ROOT)) {
-                case "fineq" -> FINEQ;
-                case "mac" -> MAC;
+            String w = value.strip().toLowerCase(Locale.ROOT);
+            return switch (w) {
+                case "mac" -> new Designs(java.util.EnumSet.of(CoreKind.MAC_SYSTOLIC));
                 case "both" -> BOTH;
-                default -> throw new UserError(option + ": '" + value + "' is not one of fineq, mac, both");
+                case "all" -> ALL;
+                default -> {
+                    for (CoreKind k : CoreKind.values()) if (k.word().equals(w)) yield new Designs(java.util.EnumSet.of(k));
+                    throw new UserError(option + ": '" + value + "' is not one of " + WORDS);
+                }
             };
         }
 
-        /** A comma list of {@link #parse} values ({@code fineq,mac}, {@code both}, {@code mac}); a design named twice runs once. */
+        /** A comma list of {@link #parse} words ({@code fineq,mac-tree}, {@code all}); a design named twice runs once. */
         public static Designs parseList(String option, String text) {
-            boolean fineq = false, mac = false;
+            java.util.EnumSet<CoreKind> set = java.util.EnumSet.noneOf(CoreKind.class);
             for (String t : text.split(",", -1)) {
-                if (t.isBlank()) throw new UserError(option + ": empty entry in '" + text + "' (one of fineq, mac, both, comma separated)");
-                Designs d = parse(option, t);
-                fineq |= d != MAC;
-                mac |= d != FINEQ;
+                if (t.isBlank()) throw new UserError(option + ": empty entry in '" + text + "' (" + WORDS + ", comma separated)");
+                set.addAll(parse(option, t).kinds());
             }
-            return fineq && mac ? BOTH : fineq ? FINEQ : MAC;
+            return new Designs(set);
         }
+    }
+
+    /** The core kind of a design name ({@code fineq_16x16}, {@code mac_tree_16x16}, {@code mac_systolic_16x16}). */
+    public static CoreKind kindOf(String design) {
+        for (CoreKind k : new CoreKind[] {CoreKind.MAC_TREE, CoreKind.MAC_SYSTOLIC, CoreKind.FINEQ}) {
+            if (design.startsWith(k.folderPrefix() + "_")) return k;
+        }
+        throw new IllegalArgumentException("no core kind for design " + design);
+    }
+
+    /** The PPA design of {@code cfg}'s sizes for core {@code kind}. */
+    public static PpaDesign design(FineqConfig cfg, CoreKind kind, int clockMhz) {
+        return kind == CoreKind.MAC_SYSTOLIC ? new MacPpaDesign(cfg, clockMhz) : new FineqPpaDesign(cfg.withCore(kind), clockMhz);
     }
 
     /** Every measured design in run order, and the comparisons of the sizes where both ran. */
@@ -66,12 +97,19 @@ public final class PpaStudy {
         List<PpaComparison> cmp = new ArrayList<>();
         for (int n : sizes) {
             FineqConfig cfg = new FineqConfig(n, n, actWidth, true, adderPipeline);
-            FineqPpaDesign fineqDesign = new FineqPpaDesign(cfg, options.clockMhz());
-            PpaResult f = which == Designs.MAC ? null : flow.run(fineqDesign, options);
-            PpaResult m = which == Designs.FINEQ ? null : flow.run(new MacPpaDesign(cfg, options.clockMhz()), options);
-            if (f != null) results.add(f);
-            if (m != null) results.add(m);
-            if (f != null && m != null) cmp.add(new PpaComparison(cfg, f, m, fineqDesign.arrayCategories()));
+            PpaResult f = null;
+            List<String> fineqArray = null;
+            for (CoreKind k : which.kinds()) {
+                PpaDesign d = design(cfg, k, options.clockMhz());
+                PpaResult r = flow.run(d, options);
+                results.add(r);
+                if (k == CoreKind.FINEQ) {
+                    f = r;
+                    fineqArray = d.arrayCategories();
+                } else if (f != null) {
+                    cmp.add(new PpaComparison(cfg, k, f, r, fineqArray, d.arrayCategories()));
+                }
+            }
         }
         return new Outcome(results, cmp);
     }

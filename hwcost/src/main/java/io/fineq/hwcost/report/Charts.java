@@ -201,6 +201,36 @@ public final class Charts {
     }
 
     /** A logarithmic axis whose ticks sit exactly at the data's x values (e.g. the sequence lengths measured). */
+    /**
+     * GMAC/s per mm^2 (x) against pJ per useful MAC (y) of every equal-work row, one series per
+     * design kind and workload, at the flow's clock; better designs lie to the lower right.
+     */
+    public static void equalWork(Path png, List<io.fineq.hwcost.ppa.EqualWork> rows) throws IOException {
+        Map<String, List<double[]>> series = new java.util.LinkedHashMap<>();
+        for (io.fineq.hwcost.ppa.EqualWork e : rows) {
+            double pj = e.pjPerMac(e.clockMhz());
+            if (Double.isNaN(pj) || Double.isNaN(e.areaMm2())) continue;
+            series.computeIfAbsent(e.core().word() + " (" + e.basis() + "), " + e.workload(), k -> new java.util.ArrayList<>())
+                    .add(new double[] {e.gmacPerSecondPerMm2(e.clockMhz()), pj});
+        }
+        XYSeriesCollection ds = new XYSeriesCollection();
+        series.forEach((name, pts) -> {
+            XYSeries s = new XYSeries(name, false);
+            for (double[] pt : pts) s.add(pt[0], pt[1]);
+            ds.addSeries(s);
+        });
+        JFreeChart chart = ChartFactory.createScatterPlot("Equal work: throughput density against energy (every design point)",
+                "GMAC/s per mm^2", "pJ per useful MAC", ds, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < ds.getSeriesCount(); i++) r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        plot.setRenderer(r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        write(png, chart);
+    }
+
     static final class DataTickLogAxis extends LogAxis {
         private static final long serialVersionUID = 1L;
         private final List<Double> at;
