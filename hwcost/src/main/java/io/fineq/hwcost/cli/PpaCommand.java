@@ -30,6 +30,7 @@ public class PpaCommand implements Callable<Integer> {
     @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--liberty", description = "Liberty file (.lib or .lib.gz); default -Dliberty=..., else the project's fineq_generic.lib") Path liberty;
     @Option(names = "--designs", defaultValue = "fineq,mac", description = "comma list of fineq, mac-tree, mac-systolic (mac = mac-systolic, both = fineq,mac-systolic, all), default ${DEFAULT-VALUE}") String designs;
+    @Option(names = "--wires", defaultValue = "off", description = "off (cell capacitances only), on (the library's default wire-load model) or both, default ${DEFAULT-VALUE}") String wires;
     @Option(names = "--workload", defaultValue = "none", description = "equal-work table on minilm-l6 and/or llama2-7b (comma list; none), default ${DEFAULT-VALUE}") String workload;
     @Option(names = "--tokens", defaultValue = "128", description = "tokens of the equal-work workloads (1..1048576), default ${DEFAULT-VALUE}") int tokens;
     @PathArg(PathArg.Kind.OUTPUT_FILE)
@@ -53,21 +54,35 @@ public class PpaCommand implements Callable<Integer> {
         if (tokens < 1 || tokens > (1 << 20)) throw new UserError("--tokens: " + tokens + " is out of range 1..1048576");
         if (plot != null && workloads.isEmpty()) throw new UserError("--plot: needs --workload (the plot shows the equal-work figures)");
         java.util.List<Integer> sz = Sizes.parse("--sizes", sizes);
-        PpaFlow.Options opts = new PpaFlow.Options(PpaStudy.liberty(liberty), clockMhz, work, power());
-        PpaStudy.Outcome o = PpaStudy.run(sz, actWidth, pipe, which, opts, System.out);
+        java.util.List<Boolean> wireModes = switch (wires.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "off" -> java.util.List.of(false);
+            case "on" -> java.util.List.of(true);
+            case "both" -> java.util.List.of(false, true);
+            default -> throw new UserError("--wires: '" + wires + "' is not one of off, on, both");
+        };
+        PpaFlow.Options base = new PpaFlow.Options(PpaStudy.liberty(liberty), clockMhz, work, power());
+        java.util.List<io.fineq.hwcost.ppa.PpaResult> all = new java.util.ArrayList<>();
+        java.util.List<io.fineq.hwcost.ppa.PpaComparison> cmps = new java.util.ArrayList<>();
+        for (boolean w : wireModes) {
+            PpaStudy.Outcome one = PpaStudy.run(sz, actWidth, pipe, which, base.withWires(w), System.out);
+            all.addAll(one.results());
+            cmps.addAll(one.comparisons());
+        }
+        PpaStudy.Outcome o = new PpaStudy.Outcome(all, cmps);
         System.out.print(PpaReport.table(o.results()));
         if (!o.comparisons().isEmpty()) System.out.print(PpaReport.ratios(o.comparisons()));
         java.util.List<io.fineq.hwcost.ppa.EqualWork> equal = new java.util.ArrayList<>();
         for (int n : sz) {
             if (workloads.isEmpty()) break;
             io.fineq.rtl.FineqConfig cfg = new io.fineq.rtl.FineqConfig(n, n, actWidth, true, pipe);
-            io.fineq.hwcost.ppa.PpaResult tree = o.results().stream()
-                    .filter(r -> r.design().equals(cfg.withCore(io.fineq.rtl.CoreKind.MAC_TREE).name())).findFirst().orElse(null);
             java.util.List<String> treeArray = PpaStudy.design(cfg, io.fineq.rtl.CoreKind.MAC_TREE, clockMhz).arrayCategories();
             for (Workloads.Workload w : Workloads.build(workloads, n, System.out)) {
                 for (io.fineq.hwcost.ppa.PpaResult r : o.results()) {
                     io.fineq.rtl.CoreKind k = PpaStudy.kindOf(r.design());
                     if (!r.design().equals(cfg.withCore(k).name())) continue;
+                    io.fineq.hwcost.ppa.PpaResult tree = o.results().stream()
+                            .filter(t -> t.design().equals(cfg.withCore(io.fineq.rtl.CoreKind.MAC_TREE).name()) && t.wires().equals(r.wires()))
+                            .findFirst().orElse(null);
                     equal.addAll(io.fineq.hwcost.ppa.EqualWork.of(r, PpaStudy.design(cfg, k, clockMhz).arrayCategories(), tree, treeArray,
                             cfg, k, w.name(), w.layers(), tokens));
                 }

@@ -147,6 +147,19 @@ public final class GenericLibraryWriter {
                     temperature : 25.0;
                   }
                   default_operating_conditions : typical;
+                  /* Wires for --wires on (docs/hwcost.md, "Wires"): 2 length units of 0.2 fF per sink,
+                     0.4 fF per sink, about 40 % of an X1 input; not a measured process. */
+                  wire_load ("fineq_generic_wires") {
+                    capacitance : 0.2;
+                    resistance : 0.0;
+                    slope : 2.0;
+                    fanout_length (1, 2.0);
+                    fanout_length (2, 4.0);
+                    fanout_length (4, 8.0);
+                    fanout_length (8, 16.0);
+                    fanout_length (16, 32.0);
+                  }
+                  default_wire_load : "fineq_generic_wires";
                   lu_table_template (delay_2x2) {
                     variable_1 : input_net_transition;
                     variable_2 : total_output_net_capacitance;

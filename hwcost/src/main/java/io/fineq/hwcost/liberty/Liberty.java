@@ -131,6 +131,8 @@ public final class Liberty {
     private final String text;
     private double capUnitFf = 1;
     private double voltage = 1;
+    private Map<String, WireLoad> wireLoads = Map.of();
+    private WireLoad defaultWireLoad;
     private final Map<String, Cell> cells;
     private final double defaultMaxTransition;
 
@@ -178,6 +180,13 @@ public final class Liberty {
         Liberty l = new Liberty(lib.name(), source, text, Collections.unmodifiableMap(cells), defaultMaxTr);
         l.voltage = voltage(lib);
         l.capUnitFf = capFf;
+        Map<String, WireLoad> wl = new LinkedHashMap<>();
+        for (LibertyGroup g : lib.groups("wire_load")) wl.put(g.name(), WireLoad.of(g, capFf));
+        l.wireLoads = Collections.unmodifiableMap(wl);
+        String def = lib.attr("default_wire_load", "").replace("\"", "").trim();
+        if (!def.isEmpty() && !wl.containsKey(def))
+            throw new LibertyException("liberty: '" + source + "': default_wire_load '" + def + "' names no wire_load group");
+        l.defaultWireLoad = def.isEmpty() ? null : wl.get(def);
         return l;
     }
 
@@ -398,6 +407,23 @@ public final class Liberty {
 
     public double defaultMaxTransition() {
         return defaultMaxTransition;
+    }
+
+    /** The library's {@code default_wire_load} model, the one a Design Compiler user gets without a layout; null when it has none. */
+    public WireLoad defaultWireLoad() {
+        return defaultWireLoad;
+    }
+
+    public Map<String, WireLoad> wireLoads() {
+        return wireLoads;
+    }
+
+    /**
+     * The library text OpenSTA reads when the flow charges wires: every cell, the wire-load
+     * defaults left in (the STA script also selects the model and mode explicitly).
+     */
+    public String textForAnalysisWithWires() {
+        return text;
     }
 
     /** Supply voltage in V (nom_voltage or voltage_map). */

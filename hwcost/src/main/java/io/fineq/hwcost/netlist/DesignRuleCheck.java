@@ -25,6 +25,11 @@ public final class DesignRuleCheck {
     }
 
     public static Result check(Netlist n, Liberty lib, int maxFanout) {
+        return check(n, lib, maxFanout, null);
+    }
+
+    /** As {@link #check(Netlist, Liberty, int)}, a driver's load including the wire of {@code wireLoad} for the net's whole fanout (null: pins only). */
+    public static Result check(Netlist n, Liberty lib, int maxFanout, io.fineq.hwcost.liberty.WireLoad wireLoad) {
         Map<String, Long> count = new HashMap<>();
         countInstances(n, n.top(), 1, count);
         Map<String, Map<String, Double>> inLoad = new HashMap<>();
@@ -76,7 +81,8 @@ public final class DesignRuleCheck {
                 worstFanout = Math.max(worstFanout, e.getValue());
                 Double limit = maxCap.get(b);
                 if (limit != null && !limit.isInfinite()) {
-                    double ratio = load.get(b) / limit;
+                    double wire = wireLoad == null ? 0 : wireLoad.capFf(e.getValue());
+                    double ratio = (load.get(b) + wire) / limit;
                     worstRatio = Math.max(worstRatio, ratio);
                     if (ratio > 1) capV += k;
                 }

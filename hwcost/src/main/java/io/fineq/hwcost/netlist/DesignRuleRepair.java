@@ -59,12 +59,24 @@ public final class DesignRuleRepair {
      * @param topInputBudget load a top-level input port's driver may drive (fF): that of the SDC's driving cell
      * @param topOutputLoad  load on each top-level output port (fF): the SDC's set_load
      */
+    private final double wireMarginFf;
+
     public DesignRuleRepair(CellRoles roles, double topInputBudget, double topOutputLoad) {
+        this(roles, topInputBudget, topOutputLoad, 0);
+    }
+
+    /**
+     * {@code wireMarginFf}: load every driver keeps free for its net's wire (the wire-load model's
+     * capacitance at {@link #MAX_FANOUT}, the largest fanout a repaired net has), so that trees built
+     * to pin capacitances still meet the slew and capacitance limits once wires are charged.
+     */
+    public DesignRuleRepair(CellRoles roles, double topInputBudget, double topOutputLoad, double wireMarginFf) {
+        this.wireMarginFf = wireMarginFf;
         this.lib = roles.library();
         this.roles = roles;
         this.inputSlew = Double.isInfinite(lib.defaultMaxTransition()) ? 0.1 : lib.defaultMaxTransition() * 0.5;
         this.portLoadLimit = roles.buffers().isEmpty() ? 50 : roles.buffers().get(0).maxLoadFf();
-        this.topInputBudget = topInputBudget;
+        this.topInputBudget = Math.max(topInputBudget - wireMarginFf, topInputBudget / 4);
         this.topOutputLoad = topOutputLoad;
     }
 
@@ -228,7 +240,10 @@ public final class DesignRuleRepair {
     }
 
     private double budget(Liberty.Cell c, Liberty.Pin p) {
-        return pinBudget.computeIfAbsent(c.name() + "/" + p.name(), k -> Liberty.maxLoad(p, inputSlew, CellRoles.SLEW_FRACTION));
+        return pinBudget.computeIfAbsent(c.name() + "/" + p.name(), k -> {
+            double full = Liberty.maxLoad(p, inputSlew, CellRoles.SLEW_FRACTION);
+            return Math.max(full - wireMarginFf, full / 4);
+        });
     }
 
     /** Clock pins: flip-flop clocks (clock : true), latch enables and clock-gate clock inputs. */

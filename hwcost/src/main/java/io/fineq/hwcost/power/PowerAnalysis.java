@@ -66,6 +66,7 @@ public final class PowerAnalysis {
     private final double volt;
     private final double freq;
     private final double outputLoadFf;
+    private io.fineq.hwcost.liberty.WireLoad wireLoad;
     private long measured;
 
     public PowerAnalysis(Liberty lib, double clockMhz, double outputLoadFf) {
@@ -73,6 +74,15 @@ public final class PowerAnalysis {
         this.volt = lib.voltage();
         this.freq = clockMhz * 1e6;
         this.outputLoadFf = outputLoadFf;
+    }
+
+    /**
+     * Charges every driven net the wire of {@code model} for its fanout (the library's wire-load
+     * model in top mode: the whole flattened net's fanout), on top of its pin capacitances; null: none.
+     */
+    public PowerAnalysis withWireLoad(io.fineq.hwcost.liberty.WireLoad model) {
+        this.wireLoad = model;
+        return this;
     }
 
     private static final class Net {
@@ -139,6 +149,12 @@ public final class PowerAnalysis {
                 double a = flat ? uniform : src.input(name);
                 net.act = a < 0 ? DEFAULT_ACTIVITY : a;
                 net.prob = 0.5;
+            }
+        }
+
+        if (wireLoad != null) {
+            for (int n = 2; n < nets.length; n++) {
+                if (nets[n].driver != -1) nets[n].load += wireLoad.capFf(nets[n].loads.size());
             }
         }
 

@@ -91,10 +91,11 @@ public record EqualWork(String design, CoreKind core, String workload, String ba
                 whole = whole.plus(Blocks.of(shell, shellBlocks));
             }
         }
+        String label = r.design() + ("none".equals(r.wires()) || r.wires() == null ? "" : "+wires");
         return List.of(
-                new EqualWork(r.design(), kind, workload, "array", cycles, macs, array.areaMm2(), r.clockMhz(), r.fmaxMhz(),
+                new EqualWork(label, kind, workload, "array", cycles, macs, array.areaMm2(), r.clockMhz(), r.fmaxMhz(),
                         array.dynamicPjPerCycle(), array.leakageMw()),
-                new EqualWork(r.design(), kind, workload, "core", cycles, macs, whole.areaMm2(), r.clockMhz(), r.fmaxMhz(),
+                new EqualWork(label, kind, workload, "core", cycles, macs, whole.areaMm2(), r.clockMhz(), r.fmaxMhz(),
                         whole.dynamicPjPerCycle(), whole.leakageMw()));
     }
 

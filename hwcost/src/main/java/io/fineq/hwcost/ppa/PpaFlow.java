@@ -4,6 +4,7 @@ import io.fineq.format.AtomicFiles;
 import io.fineq.hwcost.UserError;
 import io.fineq.hwcost.liberty.CellRoles;
 import io.fineq.hwcost.liberty.Liberty;
+import io.fineq.hwcost.liberty.WireLoad;
 import io.fineq.hwcost.netlist.ClockDomains;
 import io.fineq.hwcost.netlist.DesignRuleCheck;
 import io.fineq.hwcost.netlist.DesignRuleRepair;
@@ -52,9 +53,24 @@ public final class PpaFlow {
      * @param liberty  a Liberty file (.lib or .lib.gz), or null for the project's generic library
      * @param power    measure switching activity and power (needs Verilator)
      */
-    public record Options(Path liberty, int clockMhz, Path work, boolean power) {
+    /**
+     * @param wires charge the library's default wire-load model (docs/hwcost.md, "Wires"): buffer
+     *              trees, design-rule checks, OpenSTA and power all see wire capacitance; false:
+     *              cell capacitances only
+     */
+    public record Options(Path liberty, int clockMhz, Path work, boolean power, boolean wires) {
         public Options {
             if (clockMhz < 1 || clockMhz > 5000) throw new UserError("--clock-mhz: " + clockMhz + " is out of range 1..5000");
+        }
+
+        /** Without wires. */
+        public Options(Path liberty, int clockMhz, Path work, boolean power) {
+            this(liberty, clockMhz, work, power, false);
+        }
+
+        /** The same options with or without wires. */
+        public Options withWires(boolean on) {
+            return new Options(liberty, clockMhz, work, power, on);
         }
 
         public double periodNs() {
@@ -69,16 +85,22 @@ public final class PpaFlow {
     }
 
     public PpaResult run(PpaDesign d, Options o) throws IOException {
-        Path work = o.work().resolve(d.name());
+        Path work = o.work().resolve(d.name() + (o.wires() ? "_wires" : ""));
         Liberty user = o.liberty() == null ? null : Liberty.read(o.liberty());   // a bad file fails before anything is written
+        if (o.wires() && user != null && user.defaultWireLoad() == null) {
+            throw new UserError("--wires: liberty '" + o.liberty() + "' has no default_wire_load (wire_load groups: "
+                    + (user.wireLoads().isEmpty() ? "none" : String.join(", ", user.wireLoads().keySet())) + ")");
+        }
         Files.createDirectories(work);
         Liberty lib = user != null ? user : GenericLibrary.liberty(work.resolve("lib"));
+        WireLoad wires = o.wires() ? lib.defaultWireLoad() : null;
+        if (o.wires() && wires == null) throw new UserError("--wires: library " + lib.name() + " has no default_wire_load");
         CellRoles roles = new CellRoles(lib);
         Path logicLib = work.resolve("lib").resolve(sanitizeFile(lib.name()) + "-logic.lib");
         Path staLib = work.resolve("lib").resolve(sanitizeFile(lib.name()) + ".lib");
         Files.createDirectories(logicLib.getParent());
         AtomicFiles.writeString(logicLib, lib.textForLogicMapping());
-        AtomicFiles.writeString(staLib, lib.textForAnalysis());
+        AtomicFiles.writeString(staLib, wires == null ? lib.textForAnalysis() : lib.textForAnalysisWithWires());
         step(d, "RTL and SDC");
         List<Path> rtl = d.writeRtl(work.resolve("rtl"));
         Path sdc = d.writeSdc(work.resolve("rtl"), o.clockMhz());
@@ -97,12 +119,12 @@ public final class PpaFlow {
         }
 
         step(d, "design-rule buffer trees and netlist");
-        tieAndBuffer(netlist, lib, roles);
+        tieAndBuffer(netlist, lib, roles, wires == null ? 0 : wires.capFf(DesignRuleRepair.MAX_FANOUT));
         VerilogNetlistWriter writer = new VerilogNetlistWriter(roles);
         Path netlistV = work.resolve("netlist.v");
         AtomicFiles.writeString(netlistV, writer.write(netlist));
         NetlistArea area = new NetlistArea(netlist, lib, d.categories(), d.topCategory());
-        DesignRuleCheck.Result drc = DesignRuleCheck.check(netlist, lib, DesignRuleRepair.MAX_FANOUT);
+        DesignRuleCheck.Result drc = DesignRuleCheck.check(netlist, lib, DesignRuleRepair.MAX_FANOUT, wires);
         double bufferArea = bufferArea(netlist, lib, area);
 
         SwitchingActivity activity = null;
@@ -114,14 +136,14 @@ public final class PpaFlow {
             activity = d.simulate(work.resolve("sim"));
             simSeconds = (System.nanoTime() - s0) / 1e9;
             step(d, "power from the measured activity");
-            power = power(netlist, lib, roles, writer, area, d, activity, o.clockMhz());
+            power = power(netlist, lib, roles, writer, area, d, activity, o.clockMhz(), wires);
         }
 
         step(d, "OpenSTA timing");
         Path staTcl = work.resolve("sta.tcl");
         List<String> gatePins = new ArrayList<>();
         collectGates(netlist, netlist.top(), "", roles, gatePins);
-        AtomicFiles.writeString(staTcl, staScript(d, lib, roles, staLib, netlistV, sdc, gatePins));
+        AtomicFiles.writeString(staTcl, staScript(d, lib, roles, staLib, netlistV, sdc, gatePins, wires));
         long s1 = System.nanoTime();
         String log = Tools.run(List.of("sta", "-no_splash", "-exit", staTcl.toString()), work, work.resolve("sta.log"), TIMEOUT_SECONDS);
         double staSeconds = (System.nanoTime() - s1) / 1e9;
@@ -149,7 +171,7 @@ public final class PpaFlow {
                 power == null ? -1 : power.leakageW() * 1e3, powerByCategory(power),
                 activity == null ? 0 : activity.usefulMacs(), activity == null ? 0 : activity.cycles(), energy,
                 activity == null ? "" : activity.job(), power == null ? 0 : 1 - power.unknownSequentialFraction(),
-                synthSeconds, staSeconds, simSeconds);
+                wires == null ? "none" : wires.name(), synthSeconds, staSeconds, simSeconds);
     }
 
     /**
@@ -157,10 +179,15 @@ public final class PpaFlow {
      * design-rule buffer trees on every net beyond the smallest buffer's reach.
      */
     static void tieAndBuffer(Netlist netlist, Liberty lib, CellRoles roles) {
+        tieAndBuffer(netlist, lib, roles, 0);
+    }
+
+    /** As {@link #tieAndBuffer(Netlist, Liberty, CellRoles)}, every driver keeping {@code wireMarginFf} free for its wire. */
+    static void tieAndBuffer(Netlist netlist, Liberty lib, CellRoles roles, double wireMarginFf) {
         CellRoles.Buffer drive = roles.buffers().get(0);
         double inputSlew = Double.isInfinite(lib.defaultMaxTransition()) ? 0.1 : lib.defaultMaxTransition() * 0.5;
         DesignRuleRepair repair = new DesignRuleRepair(roles,
-                Liberty.maxLoad(drive.cell().pin(drive.out()), inputSlew, CellRoles.SLEW_FRACTION), SynthesisScript.outputLoadFf(roles));
+                Liberty.maxLoad(drive.cell().pin(drive.out()), inputSlew, CellRoles.SLEW_FRACTION), SynthesisScript.outputLoadFf(roles), wireMarginFf);
         TieCells.apply(netlist, roles);
         repair.repair(netlist);
     }
@@ -192,12 +219,18 @@ public final class PpaFlow {
     }
 
     private static String staScript(PpaDesign d, Liberty lib, CellRoles roles, Path logicLib, Path netlist, Path sdc,
-                                    List<String> gatePins) {
+                                    List<String> gatePins, WireLoad wires) {
         StringBuilder s = new StringBuilder();
         s.append("# Generated by io.fineq.hwcost.ppa.PpaFlow: timing of ").append(d.name()).append(" in ").append(lib.name()).append(".\n");
         s.append("read_liberty ").append(tcl(logicLib)).append('\n');
         s.append("read_verilog ").append(tcl(netlist)).append('\n');
         s.append("link_design ").append(d.top()).append('\n');
+        if (wires != null) {
+            // Design Compiler's default without a layout: the library's default model, top mode (the
+            // library has no wire_load_selection, so every level of the hierarchy gets the same model).
+            s.append("set_wire_load_mode top\n");
+            s.append("set_wire_load_model -name ").append(wires.name()).append('\n');
+        }
         s.append("set FINEQ_DRIVING_CELL ").append(roles.buffers().get(0).cell().name()).append('\n');
         s.append(String.format(Locale.ROOT, "set FINEQ_OUTPUT_LOAD %.6g%n", SynthesisScript.outputLoadFf(roles) / lib.capUnitFf()));
         s.append("read_sdc ").append(tcl(sdc)).append('\n');
@@ -222,7 +255,7 @@ public final class PpaFlow {
      */
     /** Power over the simulated job: measured register, gated-clock and input activity, {@link PowerAnalysis}. */
     private static PowerAnalysis.Result power(Netlist n, Liberty lib, CellRoles roles, VerilogNetlistWriter w, NetlistArea area,
-                                              PpaDesign d, SwitchingActivity a, int clockMhz) {
+                                              PpaDesign d, SwitchingActivity a, int clockMhz, WireLoad wires) {
         Map<String, VerilogNetlistWriter.Sequential> seq = new HashMap<>();
         w.sequentials().forEach((module, list) -> list.forEach(q -> seq.put(module + "/" + q.instance(), q)));
         CellRoles.ClockGate gate = roles.clockGate();
@@ -232,7 +265,7 @@ public final class PpaFlow {
         // Verilator counts toggles per RTL module: every parameterisation of it together.
         Map<String, Long> baseCount = new HashMap<>();
         area.instances().forEach((module, count) -> baseCount.merge(Netlist.baseName(module), count, Long::sum));
-        return new PowerAnalysis(lib, clockMhz, SynthesisScript.outputLoadFf(roles)).run(flat, new PowerAnalysis.Sources() {
+        return new PowerAnalysis(lib, clockMhz, SynthesisScript.outputLoadFf(roles)).withWireLoad(wires).run(flat, new PowerAnalysis.Sources() {
             @Override
             public double sequential(FlatDesign.Cell c) {
                 VerilogNetlistWriter.Sequential q = seq.get(c.module() + "/" + c.name());

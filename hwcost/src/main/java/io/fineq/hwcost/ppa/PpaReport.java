@@ -21,12 +21,12 @@ public final class PpaReport {
     /** One line per design: area, timing, design rules, power, energy. */
     public static String table(List<PpaResult> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-12s %-22s %11s %11s %9s %8s %8s %9s %6s %5s %9s %9s %8s%n",
-                "design", "library", "area um^2", "array um^2", "um^2/PE", "slack ns", "TNS ns", "fmax MHz", "DRC", "hold",
+        sb.append(String.format(Locale.ROOT, "%-18s %-22s %-15s %11s %11s %9s %8s %8s %9s %6s %5s %9s %9s %8s%n",
+                "design", "library", "wires", "area um^2", "array um^2", "um^2/PE", "slack ns", "TNS ns", "fmax MHz", "DRC", "hold",
                 "power mW", "pJ/MAC", "run s"));
         for (PpaResult r : results) {
-            sb.append(String.format(Locale.ROOT, "%-12s %-22s %11.0f %11.0f %9.1f %8.3f %8.3f %9.0f %6s %5s %9s %9s %8.0f%n",
-                    r.design(), shorten(r.library()), r.area(), r.arrayArea(), r.areaPerPe(), r.worstSlack(), r.tns(), r.fmaxMhz(),
+            sb.append(String.format(Locale.ROOT, "%-18s %-22s %-15s %11.0f %11.0f %9.1f %8.3f %8.3f %9.0f %6s %5s %9s %9s %8.0f%n",
+                    r.design(), shorten(r.library()), r.wires(), r.area(), r.arrayArea(), r.areaPerPe(), r.worstSlack(), r.tns(), r.fmaxMhz(),
                     r.slewViolations() + r.fanoutViolations() + r.capacitanceViolations() == 0 ? "clean" : "FAIL",
                     r.holdSlack() >= 0 ? "met" : "FAIL",
                     r.powerMw() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.powerMw()),
@@ -54,7 +54,8 @@ public final class PpaReport {
         sb.append(String.format(Locale.ROOT, "%-8s %-13s %12s %12s %16s %16s%n", "size", "vs", "area ratio", "power ratio", "energy eff. array",
                 "energy eff. core"));
         for (PpaComparison c : cmp) {
-            sb.append(String.format(Locale.ROOT, "%-8s %-13s %12.3f %12s %16s %16s%n", c.config().rows() + "x" + c.config().cols(), c.baseline().word(), c.areaRatio(),
+            sb.append(String.format(Locale.ROOT, "%-8s %-13s %12.3f %12s %16s %16s%n", c.config().rows() + "x" + c.config().cols(),
+                    c.baseline().word() + ("none".equals(c.fineq().wires()) ? "" : "+wires"), c.areaRatio(),
                     fmt(c.powerRatio(), "%.3f"), fmt(c.energyEfficiencyArrays(), "%.2fx"), fmt(c.energyEfficiencyCore(), "%.2fx")));
         }
         sb.append(String.format(Locale.ROOT, "%-8s %-13s %12.3f %12.3f %16s %16s   (paper, 64x64, 45 nm, 400 MHz)%n", "paper", "its MAC",
@@ -106,13 +107,14 @@ public final class PpaReport {
         return sb.toString();
     }
 
+    /** Same size and the same wire mode ({@code +wires} suffix). */
     private static boolean sameSize(String a, String b) {
         return a.substring(a.lastIndexOf('_')).equals(b.substring(b.lastIndexOf('_')));
     }
 
-    /** R x C from a design name ending in {@code _<R>x<C>}. */
+    /** R x C from a design label {@code <name>_<R>x<C>[+wires]}. */
     private static long pes(String design) {
-        String[] rc = design.substring(design.lastIndexOf('_') + 1).split("x");
+        String[] rc = design.substring(design.lastIndexOf('_') + 1).replace("+wires", "").split("x");
         return Long.parseLong(rc[0]) * Long.parseLong(rc[1]);
     }
 
@@ -164,6 +166,7 @@ public final class PpaReport {
         for (PpaComparison c : cmp) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("baseline", c.baseline().word());
+            m.put("wires", c.fineq().wires());
             m.put("rows", c.config().rows());
             m.put("cols", c.config().cols());
             m.put("area_ratio", c.areaRatio());

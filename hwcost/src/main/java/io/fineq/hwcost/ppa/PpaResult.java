@@ -15,6 +15,7 @@ import java.util.Map;
  * @param powerByCategory power per block (internal + switching + leakage) in mW
  * @param energyPerMacPj  power x job time / useful multiply-accumulates, -1 when not measured
  * @param annotated       fraction of the sequential cells whose output activity came from simulation
+ * @param wires           the wire-load model charged ({@code none}: cell capacitances only)
  */
 public record PpaResult(String design, String library, int clockMhz, double periodNs,
                         double area, Map<String, Double> areaByCategory, double arrayArea, double areaPerPe, double bufferArea,
@@ -23,7 +24,7 @@ public record PpaResult(String design, String library, int clockMhz, double peri
                         int slewViolations, long fanoutViolations, long capacitanceViolations, int worstFanout, double worstCapRatio,
                         double powerMw, double internalMw, double switchingMw, double leakageMw, Map<String, Double> powerByCategory,
                         long usefulMacs, long activityCycles, double energyPerMacPj, String job, double annotated,
-                        double synthSeconds, double staSeconds, double simSeconds) {
+                        String wires, double synthSeconds, double staSeconds, double simSeconds) {
 
     /** Timing met and every design rule clean. */
     public boolean signOffClean() {

@@ -43,6 +43,21 @@ class HwCostCliTest {
         assertThat(r.err.strip()).isEqualTo("error: --sizes: size 0 is out of range 1..1024");
     }
 
+    /** The design list, the workload list, the token count and a plot without a workload: one line each, before any work. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "--designs|fineq,mac-tre|error: --designs: 'mac-tre' is not one of fineq, mac-tree, mac-systolic, mac (= mac-systolic), both (= fineq,mac-systolic), all",
+            "--workload|minilm|error: --workload: 'minilm' is not one of minilm-l6, llama2-7b, none",
+            "--tokens|0|error: --tokens: 0 is out of range 1..1048576",
+            "--plot|PLOT|error: --plot: needs --workload (the plot shows the equal-work figures)"})
+    void badEqualWorkOptionsAreOneLineErrors(String option, String value, String message) {
+        String v = value.equals("PLOT") ? tmp.resolve("p.png").toString() : value;
+        Result r = run("ppa", "--sizes", "4", option, v, "--work", tmp.resolve("w").toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip()).isEqualTo(message);
+        assertThat(tmp.resolve("p.png")).doesNotExist();
+    }
+
     @Test
     void missingLibertyIsOneLineErrorAndWritesNothing() {
         Path out = tmp.resolve("rep");

@@ -9,6 +9,7 @@ import io.fineq.hwcost.power.PowerAnalysis;
 import io.fineq.hwcost.util.Tools;
 import io.fineq.rtl.FineqConfig;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,13 +34,33 @@ class PpaFlowTest {
     @TempDir
     Path tmp;
 
+    /**
+     * The flow with wires (--wires on): the project library's wire-load model charged in buffer
+     * trees, design-rule checks, OpenSTA and power; still signs off at 400 MHz, and costs what
+     * wires cost: more power, no better slack.
+     */
+    @Test
+    void wiresCostPowerAndSlackAndStillSignOff() throws Exception {
+        PpaFlow.Options opts = new PpaFlow.Options(null, 400, tmp, true);
+        FineqPpaDesign d = new FineqPpaDesign(new FineqConfig(8, 8, 8, true, 0), 400);
+        PpaResult bare = new PpaFlow(null).run(d, opts);
+        PpaResult wired = new PpaFlow(null).run(d, opts.withWires(true));
+        assertThat(bare.wires()).isEqualTo("none");
+        assertThat(wired.wires()).isEqualTo("fineq_generic_wires");
+        assertThat(wired.signOffClean()).as("timing, hold and design rules with wires").isTrue();
+        assertThat(wired.switchingMw()).isGreaterThan(bare.switchingMw());
+        assertThat(wired.worstSlack()).isLessThanOrEqualTo(bare.worstSlack());
+        assertThat(wired.area()).isGreaterThanOrEqualTo(bare.area());
+        assertThat(tmp.resolve(d.name() + "_wires").resolve("sta.tcl")).content().contains("set_wire_load_model -name fineq_generic_wires");
+    }
+
     @ParameterizedTest(name = "{0}x{0}")
     @ValueSource(ints = {8, 16})
     void fineqAndMacCloseTimingAndCompareAsExpected(int n) throws Exception {
         PpaFlow.Options opts = new PpaFlow.Options(null, 400, tmp, true);
-        PpaStudy.Outcome o = PpaStudy.run(List.of(n), 8, 0, PpaStudy.Designs.BOTH, opts, null);
-        assertThat(o.results()).hasSize(2);
-        assertThat(o.comparisons()).hasSize(1);
+        PpaStudy.Outcome o = PpaStudy.run(List.of(n), 8, 0, PpaStudy.Designs.ALL, opts, null);
+        assertThat(o.results()).extracting(PpaResult::design).containsExactly("fineq_" + n + "x" + n, "mac_tree_" + n + "x" + n, "mac_systolic_" + n + "x" + n);
+        assertThat(o.comparisons()).extracting(PpaComparison::baseline).containsExactly(io.fineq.rtl.CoreKind.MAC_TREE, io.fineq.rtl.CoreKind.MAC_SYSTOLIC);
         for (PpaResult r : o.results()) {
             assertThat(r.library()).isEqualTo("fineq_generic");
             assertThat(r.signOffClean()).as(r.design() + " timing, hold and design rules").isTrue();
@@ -56,11 +77,15 @@ class PpaFlowTest {
             assertThat(r.usefulMacs()).isEqualTo((long) (2 * n) * FineqPpaDesign.JOB_M * (2 * n));
             assertThat(r.energyPerMacPj()).isCloseTo(r.powerMw() * 1e-3 * r.activityCycles() * 2.5e-9 / r.usefulMacs() * 1e12, within(1e-9));
         }
-        PpaComparison c = o.comparisons().get(0);
-        // The select-only array without multipliers: well under half the MAC array's cells and energy.
+        PpaComparison tree = o.comparisons().get(0);
+        PpaComparison c = o.comparisons().get(1);
+        // The select-only array without multipliers: well under half the systolic MAC array's cells and energy.
         assertThat(c.areaRatio()).isBetween(0.15, 0.5);
         assertThat(c.energyEfficiencyArrays()).isGreaterThan(1.5);
         assertThat(c.energyEfficiencyCore()).isGreaterThan(1.0);
+        // The MAC tree (no partial-sum register per PE) is the stronger baseline in area: FineQ's
+        // advantage over it is smaller, but FineQ's array is still the smaller one.
+        assertThat(tree.areaRatio()).isGreaterThan(c.areaRatio()).isLessThan(1.0);
     }
 
     @ParameterizedTest(name = "{0}x{0}")
@@ -75,7 +100,6 @@ class PpaFlowTest {
         // The netlist the flow wrote, rebuilt the same way for the Java engine.
         Netlist netlist = Netlist.readYosysJson(work.resolve("synth").resolve(SynthesisScript.NETLIST_JSON), d.top());
         PpaFlow.tieAndBuffer(netlist, lib, roles);
-        CellRoles.Buffer drive = roles.buffers().get(0);
 
         // Clock gates: one per PE row (the bank in fineq_act_latch) and five shared ones (decoder
         // cur/nxt, stage 1, activation register, accumulators); every gated clock has its RTL name,
@@ -92,21 +116,38 @@ class PpaFlowTest {
                 .satisfies(dom -> assertThat(dom.sinks()).hasSize(n * FineqConfig.BLOCK_BITS));
         FlatDesign flat = new FlatDesign(netlist, lib, d.categories(), d.topCategory());
         PowerAnalysis.Result mine = new PowerAnalysis(lib, 400, SynthesisScript.outputLoadFf(roles)).runUniform(flat, 0.1);
+        agreeWithOpenSta(work, d, lib, roles, mine, work.resolve("lib").resolve("fineq_generic.lib"), "", "power_check");
 
-        Path tcl = work.resolve("power_check.tcl");
+        // With the library's wire-load model charged by both engines (top mode): OpenSTA estimates
+        // each net's wire from its fanout as the engine does, so the totals agree the same way, and
+        // the wires add switching power.
+        Path withWires = work.resolve("lib").resolve("fineq_generic-wires.lib");
+        Files.writeString(withWires, lib.textForAnalysisWithWires());
+        PowerAnalysis.Result wired = new PowerAnalysis(lib, 400, SynthesisScript.outputLoadFf(roles)).withWireLoad(lib.defaultWireLoad())
+                .runUniform(flat, 0.1);
+        assertThat(wired.switchingW()).isGreaterThan(mine.switchingW() * 1.05);
+        assertThat(wired.leakageW()).isEqualTo(mine.leakageW());
+        agreeWithOpenSta(work, d, lib, roles, wired, withWires,
+                "set_wire_load_mode top\nset_wire_load_model -name " + lib.defaultWireLoad().name() + "\n", "power_check_wires");
+    }
+
+    private static void agreeWithOpenSta(Path work, FineqPpaDesign d, Liberty lib, CellRoles roles, PowerAnalysis.Result mine,
+                                         Path libFile, String wires, String name) throws Exception {
+        CellRoles.Buffer drive = roles.buffers().get(0);
+        Path tcl = work.resolve(name + ".tcl");
         Files.writeString(tcl, String.format(Locale.ROOT, """
                 read_liberty %s
                 read_verilog %s
                 link_design %s
-                set FINEQ_DRIVING_CELL %s
+                %sset FINEQ_DRIVING_CELL %s
                 set FINEQ_OUTPUT_LOAD %.6g
                 read_sdc %s
                 set_power_activity -global -activity 0.1 -duty 0.5
                 report_power -digits 6
-                """, work.resolve("lib").resolve("fineq_generic.lib").toAbsolutePath(), work.resolve("netlist.v").toAbsolutePath(), d.top(),
+                """, libFile.toAbsolutePath(), work.resolve("netlist.v").toAbsolutePath(), d.top(), wires,
                 drive.cell().name(), SynthesisScript.outputLoadFf(roles) / lib.capUnitFf(),
                 work.resolve("rtl").resolve("constraints.sdc").toAbsolutePath()));
-        String log = Tools.run(List.of("sta", "-no_splash", "-exit", tcl.toString()), work, work.resolve("power_check.log"), 600);
+        String log = Tools.run(List.of("sta", "-no_splash", "-exit", tcl.toString()), work, work.resolve(name + ".log"), 600);
         Matcher m = Pattern.compile("(?m)^Total\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)").matcher(log);
         assertThat(m.find()).as("OpenSTA power report:\n" + log).isTrue();
         double staInternal = Double.parseDouble(m.group(1));
