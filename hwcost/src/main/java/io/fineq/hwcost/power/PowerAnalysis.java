@@ -57,7 +57,19 @@ public final class PowerAnalysis {
      * toggle rate, and the number of nets whose toggle rate was measured (registers and named wires).
      */
     public record Result(double totalW, double switchingW, double internalW, double leakageW, Map<String, Double> byCategoryW,
-                         double unknownSequentialFraction, long measuredNets) { }
+                         double unknownSequentialFraction, long measuredNets, ClockTree clockTree) { }
+
+    /**
+     * The clock-tree estimate (not part of the totals: the flow's clocks are ideal): for every clock
+     * net (the root and each gated clock) a tree of the library's tree buffer with at most
+     * {@link #CLOCK_FANOUT} sinks per buffer; its buffers, their area and their power at the net's
+     * toggle rate (internal energy of each buffer at its load, switching of the buffer inputs and,
+     * with a wire-load model, of each buffer's output wire).
+     */
+    public record ClockTree(long buffers, double areaUm2, double powerW) { }
+
+    /** Sinks per clock-tree buffer of the estimate. */
+    public static final int CLOCK_FANOUT = 16;
 
     /** Toggle rate assumed for a source the simulation did not see (as OpenSTA's default input activity). */
     public static final double DEFAULT_ACTIVITY = 0.1;
@@ -67,6 +79,7 @@ public final class PowerAnalysis {
     private final double freq;
     private final double outputLoadFf;
     private io.fineq.hwcost.liberty.WireLoad wireLoad;
+    private io.fineq.hwcost.liberty.CellRoles.Buffer clockBuffer;
     private long measured;
 
     public PowerAnalysis(Liberty lib, double clockMhz, double outputLoadFf) {
@@ -82,6 +95,12 @@ public final class PowerAnalysis {
      */
     public PowerAnalysis withWireLoad(io.fineq.hwcost.liberty.WireLoad model) {
         this.wireLoad = model;
+        return this;
+    }
+
+    /** Estimates a clock tree of {@code buffer} cells ({@link ClockTree}); null: no estimate. */
+    public PowerAnalysis withClockTree(io.fineq.hwcost.liberty.CellRoles.Buffer buffer) {
+        this.clockBuffer = buffer;
         return this;
     }
 
@@ -296,7 +315,46 @@ public final class PowerAnalysis {
             lk += c.lib().leakageW();
             byCat.merge(c.category(), pw + c.lib().leakageW(), Double::sum);
         }
-        return new Result(sw + in + lk, sw, in, lk, byCat, seqTotal == 0 ? 0 : (double) seqUnknown / seqTotal, measuredNets);
+        return new Result(sw + in + lk, sw, in, lk, byCat, seqTotal == 0 ? 0 : (double) seqUnknown / seqTotal, measuredNets,
+                clockTree(nets, cells));
+    }
+
+    private ClockTree clockTree(Net[] nets, List<FlatDesign.Cell> cells) {
+        if (clockBuffer == null) return new ClockTree(0, 0, 0);
+        Liberty.Cell b = clockBuffer.cell();
+        double sinkCap = 0;
+        long sinks = 0;
+        for (Net net : nets) {
+            if (!net.clock || net.driver == -1) continue;
+            sinkCap += net.load;
+            sinks += Math.max(1, net.loads.size());
+        }
+        double loadPerBuffer = sinks == 0 ? 0 : Math.min(CLOCK_FANOUT, sinks) * sinkCap / sinks;
+        double energyFj = 0;
+        for (Liberty.PowerGroup g : b.power()) {
+            if (!g.pin().equals(clockBuffer.out())) continue;
+            double e = 0;
+            int k = 0;
+            if (g.rise() != null) { e += g.rise().at(0.02, loadPerBuffer); k++; }
+            if (g.fall() != null) { e += g.fall().at(0.02, loadPerBuffer); k++; }
+            if (k > 0) energyFj = Math.max(energyFj, e / k);
+        }
+        double wireFf = wireLoad == null ? 0 : wireLoad.capFf(CLOCK_FANOUT);
+        long buffers = 0;
+        double power = 0;
+        for (Net net : nets) {
+            if (!net.clock || net.driver == -1) continue;
+            long level = net.loads.size();
+            long count = 0;
+            while (level > CLOCK_FANOUT) {
+                level = (level + CLOCK_FANOUT - 1) / CLOCK_FANOUT;
+                count += level;
+            }
+            buffers += count;
+            double perToggle = count * (energyFj + 0.5 * (clockBuffer.inputCapFf() + wireFf) * volt * volt) * 1e-15;
+            power += perToggle * net.act * freq + count * b.leakageW();
+        }
+        return new ClockTree(buffers, buffers * b.area(), power);
     }
 
     /**

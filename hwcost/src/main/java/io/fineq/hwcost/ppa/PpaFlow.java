@@ -171,7 +171,8 @@ public final class PpaFlow {
                 power == null ? -1 : power.leakageW() * 1e3, powerByCategory(power),
                 activity == null ? 0 : activity.usefulMacs(), activity == null ? 0 : activity.cycles(), energy,
                 activity == null ? "" : activity.job(), power == null ? 0 : 1 - power.unknownSequentialFraction(),
-                wires == null ? "none" : wires.name(), synthSeconds, staSeconds, simSeconds);
+                wires == null ? "none" : wires.name(), power == null ? 0 : power.clockTree().buffers(),
+                power == null ? -1 : power.clockTree().powerW() * 1e3, synthSeconds, staSeconds, simSeconds);
     }
 
     /**
@@ -265,7 +266,7 @@ public final class PpaFlow {
         // Verilator counts toggles per RTL module: every parameterisation of it together.
         Map<String, Long> baseCount = new HashMap<>();
         area.instances().forEach((module, count) -> baseCount.merge(Netlist.baseName(module), count, Long::sum));
-        return new PowerAnalysis(lib, clockMhz, SynthesisScript.outputLoadFf(roles)).withWireLoad(wires).run(flat, new PowerAnalysis.Sources() {
+        return new PowerAnalysis(lib, clockMhz, SynthesisScript.outputLoadFf(roles)).withWireLoad(wires).withClockTree(roles.treeBuffer()).run(flat, new PowerAnalysis.Sources() {
             @Override
             public double sequential(FlatDesign.Cell c) {
                 VerilogNetlistWriter.Sequential q = seq.get(c.module() + "/" + c.name());

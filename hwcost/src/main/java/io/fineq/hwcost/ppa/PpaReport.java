@@ -21,16 +21,17 @@ public final class PpaReport {
     /** One line per design: area, timing, design rules, power, energy. */
     public static String table(List<PpaResult> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-18s %-22s %-15s %11s %11s %9s %8s %8s %9s %6s %5s %9s %9s %8s%n",
+        sb.append(String.format(Locale.ROOT, "%-18s %-22s %-15s %11s %11s %9s %8s %8s %9s %6s %5s %9s %9s %14s %8s%n",
                 "design", "library", "wires", "area um^2", "array um^2", "um^2/PE", "slack ns", "TNS ns", "fmax MHz", "DRC", "hold",
-                "power mW", "pJ/MAC", "run s"));
+                "power mW", "pJ/MAC", "CTS est. mW", "run s"));
         for (PpaResult r : results) {
-            sb.append(String.format(Locale.ROOT, "%-18s %-22s %-15s %11.0f %11.0f %9.1f %8.3f %8.3f %9.0f %6s %5s %9s %9s %8.0f%n",
+            sb.append(String.format(Locale.ROOT, "%-18s %-22s %-15s %11.0f %11.0f %9.1f %8.3f %8.3f %9.0f %6s %5s %9s %9s %14s %8.0f%n",
                     r.design(), shorten(r.library()), r.wires(), r.area(), r.arrayArea(), r.areaPerPe(), r.worstSlack(), r.tns(), r.fmaxMhz(),
                     r.slewViolations() + r.fanoutViolations() + r.capacitanceViolations() == 0 ? "clean" : "FAIL",
                     r.holdSlack() >= 0 ? "met" : "FAIL",
                     r.powerMw() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.powerMw()),
                     r.energyPerMacPj() < 0 ? "-" : String.format(Locale.ROOT, "%.3f", r.energyPerMacPj()),
+                    r.clockTreeMw() < 0 ? "-" : String.format(Locale.ROOT, "%.2f (%d)", r.clockTreeMw(), r.clockTreeBuffers()),
                     r.synthSeconds() + r.staSeconds() + r.simSeconds()));
         }
         for (PpaResult r : results) {

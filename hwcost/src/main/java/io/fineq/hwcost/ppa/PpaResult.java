@@ -16,6 +16,8 @@ import java.util.Map;
  * @param energyPerMacPj  power x job time / useful multiply-accumulates, -1 when not measured
  * @param annotated       fraction of the sequential cells whose output activity came from simulation
  * @param wires           the wire-load model charged ({@code none}: cell capacitances only)
+ * @param clockTreeBuffers buffers of the clock-tree estimate (PowerAnalysis.ClockTree), 0 without power
+ * @param clockTreeMw     power of the clock-tree estimate, mW, not in {@code powerMw}; -1 without power
  */
 public record PpaResult(String design, String library, int clockMhz, double periodNs,
                         double area, Map<String, Double> areaByCategory, double arrayArea, double areaPerPe, double bufferArea,
@@ -24,7 +26,7 @@ public record PpaResult(String design, String library, int clockMhz, double peri
                         int slewViolations, long fanoutViolations, long capacitanceViolations, int worstFanout, double worstCapRatio,
                         double powerMw, double internalMw, double switchingMw, double leakageMw, Map<String, Double> powerByCategory,
                         long usefulMacs, long activityCycles, double energyPerMacPj, String job, double annotated,
-                        String wires, double synthSeconds, double staSeconds, double simSeconds) {
+                        String wires, long clockTreeBuffers, double clockTreeMw, double synthSeconds, double staSeconds, double simSeconds) {
 
     /** Timing met and every design rule clean. */
     public boolean signOffClean() {

@@ -41,7 +41,7 @@ class EqualWorkTest {
         // 400 MHz, 10 mW of which 2 mW leakage; array blocks: 6 of the 10 mW and 300 of 1000 um^2.
         PpaResult r = new PpaResult("fineq_2x2", "lib", 400, 2.5, 1000, Map.of("PEs", 300.0, "decoders", 700.0), 300, 75, 0,
                 10, 10, 0.5, 0, 500, "a", "b", 0.1, 0, 0, 0, 1, 0.1,
-                10, 5, 3, 2, Map.of("PEs", 6.0, "decoders", 4.0), 100, 100, 1, "job", 1, "none", 0, 0, 0);
+                10, 5, 3, 2, Map.of("PEs", 6.0, "decoders", 4.0), 100, 100, 1, "job", 1, "none", 0, -1, 0, 0, 0);
         FineqConfig cfg = new FineqConfig(2, 2, 8, true, 0);
         FqwImage image = JobInputs.syntheticImage(24, 2, 2, 1);
         List<LlamaWorkload.Layer> layers = List.of(new LlamaWorkload.Layer(new LayerShape("l", 24, 2), VectorStats.of(image), 0));
