@@ -27,16 +27,8 @@ class YosysSynthTest {
         String script = Files.readString(dir.resolve("synth.ys"));
         assertThat(script).contains("synth -top fineq_core").contains("check -assert").contains("stat");
 
-        ExternalTool.Result r = ExternalTool.run(dir, 600, List.of("yosys", "-l", "yosys.log", "-s", "synth.ys"));
-        String log = Files.readString(dir.resolve("yosys.log"), StandardCharsets.UTF_8);
-        assertThat(r.exitCode()).as(tail(log)).isZero();
-        assertThat(log).doesNotContain("ERROR").doesNotContain("has no driver").doesNotContain("multiple conflicting drivers");
-        Matcher latch = Pattern.compile("Latch inferred for signal `\\\\([a-z_]+)\\.").matcher(log);
-        java.util.Set<String> latchModules = new java.util.TreeSet<>();
-        while (latch.find()) {
-            latchModules.add(latch.group(1));
-        }
-        assertThat(latchModules).containsExactlyInAnyOrderElementsOf(ModuleSet.LATCH_PRIMITIVES);
+        String log = synthesiseClean(dir);
+        assertThat(latchModules(log)).containsExactlyInAnyOrderElementsOf(ModuleSet.LATCH_PRIMITIVES);
         // Every CHECK pass (the two in synth.ys and synth's own) found nothing.
         Matcher problems = Pattern.compile("Found and reported (\\d+) problems").matcher(log);
         int checks = 0;
@@ -95,6 +87,23 @@ class YosysSynthTest {
         assertThat(tcl.output()).contains("Assertion failed: selection is not empty");
     }
 
+    /** Runs the folder's synth.ys; exit 0, no error, nothing undriven, no conflicting drivers; returns the log. */
+    private static String synthesiseClean(Path dir) throws java.io.IOException {
+        ExternalTool.Result r = ExternalTool.run(dir, 600, List.of("yosys", "-l", "yosys.log", "-s", "synth.ys"));
+        String log = Files.readString(dir.resolve("yosys.log"), StandardCharsets.UTF_8);
+        assertThat(r.exitCode()).as(tail(log)).isZero();
+        assertThat(log).doesNotContain("ERROR").doesNotContain("has no driver").doesNotContain("multiple conflicting drivers");
+        return log;
+    }
+
+    /** The modules Yosys inferred a latch in. */
+    private static java.util.Set<String> latchModules(String log) {
+        Matcher latch = Pattern.compile("Latch inferred for signal `\\\\([a-z_]+)\\.").matcher(log);
+        java.util.Set<String> modules = new java.util.TreeSet<>();
+        while (latch.find()) modules.add(latch.group(1));
+        return modules;
+    }
+
     private static int count(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         int n = 0;
@@ -120,14 +129,8 @@ class YosysSynthTest {
         FineqConfig cfg = new FineqConfig(8, 8, 8, true, 0, kind);
         Path dir = Generated.into(out, cfg);
         assertThat(Files.readString(dir.resolve("synth.ys"))).contains("synth -top " + ModuleSet.top(kind));
-        ExternalTool.Result r = ExternalTool.run(dir, 600, List.of("yosys", "-l", "yosys.log", "-s", "synth.ys"));
-        String log = Files.readString(dir.resolve("yosys.log"), StandardCharsets.UTF_8);
-        assertThat(r.exitCode()).as(tail(log)).isZero();
-        assertThat(log).doesNotContain("ERROR").doesNotContain("has no driver").doesNotContain("multiple conflicting drivers");
-        Matcher latch = Pattern.compile("Latch inferred for signal `\\\\([a-z_]+)\\.").matcher(log);
-        java.util.Set<String> latchModules = new java.util.TreeSet<>();
-        while (latch.find()) latchModules.add(latch.group(1));
-        assertThat(ModuleSet.latchModules(kind)).containsAll(latchModules);
+        String log = synthesiseClean(dir);
+        assertThat(ModuleSet.latchModules(kind)).containsAll(latchModules(log));
         String totals = log.substring(log.lastIndexOf("=== design hierarchy ==="));
         assertThat(count(totals, "\\$_DLATCH_P_\\s+(\\d+)")).isEqualTo(cfg.rows() * cfg.cols() * cfg.actWidth());
         int flops = count(totals, "\\$_(?:S?DFFE?|ADFFE?|DFF)[A-Z0-9_]*\\s+(\\d+)");

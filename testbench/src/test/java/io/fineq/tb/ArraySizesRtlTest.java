@@ -1,7 +1,6 @@
 package io.fineq.tb;
 
 import io.fineq.golden.JobResult;
-import io.fineq.golden.TileResult;
 import io.fineq.rtl.FineqConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,16 +50,7 @@ class ArraySizesRtlTest {
         CraftedJob job = new CraftedJob(m, k, n, cols, cfg.actWidth(), 1000L * rows + cols);
         JobResult golden = GoldenVectors.result(cfg, job.image, job.x);
 
-        long[][][] partial = job.partialSums();
-        for (TileResult t : golden.tiles()) {
-            for (int row = 0; row < t.beats().length; row++) {
-                for (int r = 0; r < rows; r++) {
-                    int token = t.nt() * rows + r;
-                    long expected = token < n ? partial[t.kt()][token][row] : 0;
-                    assertThat((long) t.beats()[row][r]).as("golden partial sum kt %d token %d row %d", t.kt(), token, row).isEqualTo(expected);
-                }
-            }
-        }
+        job.assertGoldenPartialSums(golden, rows);
         long tiles = (long) job.q[0].length / cols * ((n + rows - 1) / rows);
         int depth = cols <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(cols - 1);
         int stages = pipe == 0 ? 0 : Math.max(depth - 1, 0) / pipe;  // microarchitecture section 1

@@ -112,6 +112,21 @@ final class CraftedJob {
         return p;
     }
 
+    /** Every golden per-tile partial sum equals {@link #partialSums} (zero for tokens past N), on an R-row core. */
+    void assertGoldenPartialSums(io.fineq.golden.JobResult golden, int rows) {
+        long[][][] partial = partialSums();
+        for (io.fineq.golden.TileResult t : golden.tiles()) {
+            for (int row = 0; row < t.beats().length; row++) {
+                for (int r = 0; r < rows; r++) {
+                    int token = t.nt() * rows + r;
+                    long expected = token < x.length ? partial[t.kt()][token][row] : 0;
+                    org.assertj.core.api.Assertions.assertThat((long) t.beats()[row][r])
+                            .as("golden partial sum kt %d token %d row %d", t.kt(), token, row).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     /** Independent bit-time count: sum over tiles and weight vectors of L (spec section 5). */
     long sumL(int rows, boolean termination) {
         int kTiles = q[0].length / arrayCols;

@@ -1,7 +1,6 @@
 package io.fineq.tb;
 
 import io.fineq.golden.JobResult;
-import io.fineq.golden.TileResult;
 import io.fineq.rtl.CoreKind;
 import io.fineq.rtl.FineqConfig;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,16 +35,7 @@ class MacTreeRtlTest {
         CraftedJob job = new CraftedJob(m, k, n, cols, cfg.actWidth(), 7000L * rows + cols);
         JobResult golden = GoldenVectors.result(cfg, job.image, job.x);
 
-        long[][][] partial = job.partialSums();
-        for (TileResult t : golden.tiles()) {
-            for (int row = 0; row < t.beats().length; row++) {
-                for (int r = 0; r < rows; r++) {
-                    int token = t.nt() * rows + r;
-                    long expected = token < n ? partial[t.kt()][token][row] : 0;
-                    assertThat((long) t.beats()[row][r]).as("golden partial sum kt %d token %d row %d", t.kt(), token, row).isEqualTo(expected);
-                }
-            }
-        }
+        job.assertGoldenPartialSums(golden, rows);
         // One cycle per weight vector: cycles = T*R + T*Mp + S + 2 (docs/microarchitecture.md section 7).
         int kTiles = job.q[0].length / cols;
         long tiles = (long) kTiles * ((n + rows - 1) / rows);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code mac}: renders the MAC baseline array into {@code <out>/mac_RxC/}. */
+/** {@code mac}: renders the systolic MAC baseline (the generator's {@code --core mac-systolic} modules) into {@code <out>/mac_systolic_RxC/}. */
 @Command(name = "mac", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class, description = "Render the MAC baseline systolic array (Verilog-2005).")
 public final class MacCommand implements Callable<Integer> {
     @Option(names = "--array", description = "R = C = N (1..1024); not with --rows/--cols") Integer array;

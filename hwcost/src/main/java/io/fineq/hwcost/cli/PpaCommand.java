@@ -31,7 +31,7 @@ public class PpaCommand implements Callable<Integer> {
     @Option(names = "--liberty", description = "Liberty file (.lib or .lib.gz); default -Dliberty=..., else the project's fineq_generic.lib") Path liberty;
     @Option(names = "--designs", defaultValue = "fineq,mac", description = "comma list of fineq, mac-tree, mac-systolic (mac = mac-systolic, both = fineq,mac-systolic, all), default ${DEFAULT-VALUE}") String designs;
     @Option(names = "--wires", defaultValue = "off", description = "off (cell capacitances only), on (the library's default wire-load model) or both, default ${DEFAULT-VALUE}") String wires;
-    @Option(names = "--workload", defaultValue = "none", description = "equal-work table on minilm-l6 and/or llama2-7b (comma list; none), default ${DEFAULT-VALUE}") String workload;
+    @Option(names = "--workload", defaultValue = "none", description = "equal-work table on minilm-l6, minilm-l6-gptq (size 64), llama2-7b (comma list; none), default ${DEFAULT-VALUE}") String workload;
     @Option(names = "--tokens", defaultValue = "128", description = "tokens of the equal-work workloads (1..1048576), default ${DEFAULT-VALUE}") int tokens;
     @PathArg(PathArg.Kind.OUTPUT_FILE)
     @Option(names = "--plot", description = "PNG of GMAC/s/mm^2 against pJ/MAC, every design and workload (needs --workload)") Path plot;
@@ -54,6 +54,8 @@ public class PpaCommand implements Callable<Integer> {
         if (tokens < 1 || tokens > (1 << 20)) throw new UserError("--tokens: " + tokens + " is out of range 1..1048576");
         if (plot != null && workloads.isEmpty()) throw new UserError("--plot: needs --workload (the plot shows the equal-work figures)");
         java.util.List<Integer> sz = Sizes.parse("--sizes", sizes);
+        if (workloads.contains("minilm-l6-gptq") && sz.stream().anyMatch(n -> n != 64))
+            throw new UserError("--workload minilm-l6-gptq: the calibrated images are built for C = 64; --sizes must be 64");
         java.util.List<Boolean> wireModes = switch (wires.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "off" -> java.util.List.of(false);
             case "on" -> java.util.List.of(true);

@@ -40,6 +40,27 @@ public final class MiniLmWorkload {
     }
 
     /**
+     * The same 36 layers as the calibrated GPTQ images users deploy (docs/model.md, "Calibrated
+     * quantization"): {@code io.fineq.model.CalibratedModels}' sequential GPTQ on the calibration
+     * paragraphs of the bundled text, C = 64 (the calibrated quantizer's array), in forward order.
+     */
+    public static List<LlamaWorkload.Layer> buildGptq(PrintStream progress) throws IOException {
+        OnnxFile onnx = MiniLm.bundledOnnx();
+        List<String> calibration = io.fineq.model.TextCorpus.calibration(io.fineq.model.TextCorpus.paragraphs());
+        java.util.Map<String, io.fineq.model.Calibration.Layer> gptq;
+        try (io.fineq.model.MiniLmTokenizer tok = new io.fineq.model.MiniLmTokenizer(MiniLm.bundledTokenizer())) {
+            gptq = new io.fineq.model.CalibratedModels(onnx, calibration.stream().map(tok::ids).toList(), progress).gptq();
+        }
+        List<LlamaWorkload.Layer> out = new ArrayList<>();
+        for (var e : gptq.entrySet()) {
+            var image = e.getValue().tensor().image();
+            String name = e.getKey().replace("/encoder/layer.", "l").replace("/MatMul", "");
+            out.add(new LlamaWorkload.Layer(new LayerShape(name, image.header().rows(), image.header().cols()), VectorStats.of(image), 0));
+        }
+        return out;
+    }
+
+    /**
      * Real against synthetic weights of the same shapes: per role, the mean L of the six real
      * layers and of llama-like synthetic weights (seed {@code seed}) quantized the same way.
      */

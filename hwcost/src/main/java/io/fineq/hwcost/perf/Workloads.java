@@ -16,12 +16,14 @@ import java.util.Set;
  * <ul>
  * <li>{@code minilm-l6}: the 36 real linear layers of all-MiniLM-L6-v2, FineQ-quantized with the
  * spec's defaults (absmax scales: the images {@code fineq quantize} writes without calibration);</li>
+ * <li>{@code minilm-l6-gptq}: the same layers as the calibrated GPTQ images (C = 64 only: the
+ * calibrated quantizer's array; a few minutes);</li>
  * <li>{@code llama2-7b}: the seven linear layers of one LLaMA-2-7B decoder block, llama-like
  * synthetic weights of those shapes (seed 1), the same quantizer.</li>
  * </ul>
  */
 public final class Workloads {
-    public static final String WORDS = "minilm-l6, llama2-7b, none";
+    public static final String WORDS = "minilm-l6, minilm-l6-gptq, llama2-7b, none";
 
     /** One named workload. */
     public record Workload(String name, List<LlamaWorkload.Layer> layers) { }
@@ -36,7 +38,7 @@ public final class Workloads {
             String w = t.strip().toLowerCase(Locale.ROOT);
             if (w.isEmpty()) throw new UserError(option + ": empty entry in '" + text + "' (" + WORDS + ", comma separated)");
             if (w.equals("none")) continue;
-            if (!w.equals("minilm-l6") && !w.equals("llama2-7b")) throw new UserError(option + ": '" + t.strip() + "' is not one of " + WORDS);
+            if (!w.equals("minilm-l6") && !w.equals("minilm-l6-gptq") && !w.equals("llama2-7b")) throw new UserError(option + ": '" + t.strip() + "' is not one of " + WORDS);
             out.add(w);
         }
         return List.copyOf(out);
@@ -45,6 +47,10 @@ public final class Workloads {
     public static Workload build(String name, int arrayCols, PrintStream progress) throws IOException {
         return switch (name) {
             case "minilm-l6" -> new Workload("minilm-l6 (real weights, absmax)", MiniLmWorkload.build(arrayCols, progress));
+            case "minilm-l6-gptq" -> {
+                if (arrayCols != 64) throw new UserError("--workload minilm-l6-gptq: the calibrated images are built for C = 64, not " + arrayCols);
+                yield new Workload("minilm-l6 (real weights, GPTQ)", MiniLmWorkload.buildGptq(progress));
+            }
             case "llama2-7b" -> new Workload("llama2-7b block (shapes, llama-like weights)",
                     LlamaWorkload.build(LayerShape.llama2_7b(), arrayCols, 1, progress));
             default -> throw new IllegalArgumentException("unknown workload " + name);
