@@ -206,12 +206,19 @@ public final class Charts {
      * design kind and workload, at the flow's clock; better designs lie to the lower right.
      */
     public static void equalWork(Path png, List<io.fineq.hwcost.ppa.EqualWork> rows) throws IOException {
+        // Core basis only (the whole design; the array basis is in the table): one colour per core,
+        // one marker shape per workload; the wire-load points share their design's series.
         Map<String, List<double[]>> series = new java.util.LinkedHashMap<>();
+        Map<String, int[]> style = new java.util.LinkedHashMap<>();
+        List<String> workloads = new java.util.ArrayList<>();
         for (io.fineq.hwcost.ppa.EqualWork e : rows) {
+            if (!e.basis().equals("core")) continue;
             double pj = e.pjPerMac(e.clockMhz());
             if (Double.isNaN(pj) || Double.isNaN(e.areaMm2())) continue;
-            series.computeIfAbsent(e.core().word() + " (" + e.basis() + "), " + e.workload(), k -> new java.util.ArrayList<>())
-                    .add(new double[] {e.gmacPerSecondPerMm2(e.clockMhz()), pj});
+            if (!workloads.contains(e.workload())) workloads.add(e.workload());
+            String key = e.core().word() + ", " + e.workload();
+            series.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(new double[] {e.gmacPerSecondPerMm2(e.clockMhz()), pj});
+            style.put(key, new int[] {e.core().ordinal(), workloads.indexOf(e.workload())});
         }
         XYSeriesCollection ds = new XYSeriesCollection();
         series.forEach((name, pts) -> {
@@ -219,11 +226,17 @@ public final class Charts {
             for (double[] pt : pts) s.add(pt[0], pt[1]);
             ds.addSeries(s);
         });
-        JFreeChart chart = ChartFactory.createScatterPlot("Equal work: throughput density against energy (every design point)",
-                "GMAC/s per mm^2", "pJ per useful MAC", ds, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createScatterPlot("Equal work, core basis: throughput density against energy",
+                "GMAC/s per mm^2 (higher is better)", "pJ per useful MAC (lower is better)", ds, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        for (int i = 0; i < ds.getSeriesCount(); i++) r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
+        int i = 0;
+        for (int[] st : style.values()) {
+            r.setSeriesPaint(i, PALETTE[st[0] % PALETTE.length]);
+            r.setSeriesShape(i, shapes[st[1] % shapes.length]);
+            i++;
+        }
         plot.setRenderer(r);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
