@@ -73,23 +73,7 @@ public class PpaCommand implements Callable<Integer> {
         PpaStudy.Outcome o = new PpaStudy.Outcome(all, cmps);
         System.out.print(PpaReport.table(o.results()));
         if (!o.comparisons().isEmpty()) System.out.print(PpaReport.ratios(o.comparisons()));
-        java.util.List<io.fineq.hwcost.ppa.EqualWork> equal = new java.util.ArrayList<>();
-        for (int n : sz) {
-            if (workloads.isEmpty()) break;
-            io.fineq.rtl.FineqConfig cfg = new io.fineq.rtl.FineqConfig(n, n, actWidth, true, pipe);
-            java.util.List<String> treeArray = PpaStudy.design(cfg, io.fineq.rtl.CoreKind.MAC_TREE, clockMhz).arrayCategories();
-            for (Workloads.Workload w : Workloads.build(workloads, n, System.out)) {
-                for (io.fineq.hwcost.ppa.PpaResult r : o.results()) {
-                    io.fineq.rtl.CoreKind k = PpaStudy.kindOf(r.design());
-                    if (!r.design().equals(cfg.withCore(k).name())) continue;
-                    io.fineq.hwcost.ppa.PpaResult tree = o.results().stream()
-                            .filter(t -> t.design().equals(cfg.withCore(io.fineq.rtl.CoreKind.MAC_TREE).name()) && t.wires().equals(r.wires()))
-                            .findFirst().orElse(null);
-                    equal.addAll(io.fineq.hwcost.ppa.EqualWork.of(r, PpaStudy.design(cfg, k, clockMhz).arrayCategories(), tree, treeArray,
-                            cfg, k, w.name(), w.layers(), tokens));
-                }
-            }
-        }
+        java.util.List<io.fineq.hwcost.ppa.EqualWork> equal = PpaStudy.equalWork(o, sz, actWidth, pipe, which, workloads, tokens, clockMhz, System.out);
         if (!equal.isEmpty()) System.out.print(PpaReport.equalWork(equal, tokens));
         // The JSON and the plot belong together: both are written, or neither.
         String jsonText = json == null ? null : PpaReport.json(o.results(), o.comparisons(), equal);

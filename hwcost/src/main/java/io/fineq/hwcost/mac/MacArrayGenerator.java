@@ -44,7 +44,7 @@ public final class MacArrayGenerator {
         Files.createDirectories(dir);
         StringBuilder filelist = new StringBuilder();
         for (GeneratedFile f : new VelocityBackend(RENDERER).renderModules(systolic(cfg))) {
-            AtomicFiles.writeString(dir.resolve(f.name()), new String(f.content(), java.nio.charset.StandardCharsets.UTF_8));
+            AtomicFiles.write(dir.resolve(f.name()), out -> out.write(f.content()));
             filelist.append(f.name()).append('\n');
         }
         AtomicFiles.writeString(dir.resolve("mac.f"), filelist.toString());

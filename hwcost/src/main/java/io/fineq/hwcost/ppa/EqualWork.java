@@ -24,12 +24,15 @@ import java.util.List;
  * size, decoders and core control, area and power as measured there, since that shell feeds one
  * vector per cycle as the systolic array needs; NaN when the MAC tree did not run).
  *
+ * @param design     the design's name ({@code fineq_64x64})
+ * @param wires      the wire-load model its PPA run charged ({@code none}: cell capacitances only)
+ * @param pes        R x C, for the utilisation
  * @param workload   name of the workload (e.g. {@code minilm-l6 absmax})
  * @param basis      {@code array} or {@code core}
  * @param cycles     cycles of the whole workload on this core
  * @param macs       useful multiply-accumulates (N x M x K summed over the layers)
  */
-public record EqualWork(String design, CoreKind core, String workload, String basis, long cycles, long macs, double areaMm2,
+public record EqualWork(String design, CoreKind core, String wires, long pes, String workload, String basis, long cycles, long macs, double areaMm2,
                         double clockMhz, double fmaxMhz, double dynamicPjPerCycle, double leakageMw) {
 
     /** Cycles of {@code layers} at {@code tokens} tokens on core {@code kind} of {@code cfg}'s sizes. */
@@ -56,11 +59,8 @@ public record EqualWork(String design, CoreKind core, String workload, String ba
      */
     record Blocks(double areaMm2, double dynamicPjPerCycle, double leakageMw) {
         static Blocks of(PpaResult r, List<String> categories) {
-            double area = 0, power = 0;
-            for (String c : categories) {
-                area += r.areaByCategory().getOrDefault(c, 0.0);
-                power += r.powerByCategory().getOrDefault(c, 0.0);
-            }
+            double area = r.areaOf(categories);
+            double power = r.powerOf(categories);
             if (r.powerMw() < 0) return new Blocks(area * 1e-6, Double.NaN, Double.NaN);
             double leak = r.powerMw() > 0 ? power * r.leakageMw() / r.powerMw() : 0;
             return new Blocks(area * 1e-6, (power - leak) * 1e-3 / (r.clockMhz() * 1e6) * 1e12, leak);
@@ -91,12 +91,17 @@ public record EqualWork(String design, CoreKind core, String workload, String ba
                 whole = whole.plus(Blocks.of(shell, shellBlocks));
             }
         }
-        String label = r.design() + ("none".equals(r.wires()) || r.wires() == null ? "" : "+wires");
+        long pes = (long) cfg.rows() * cfg.cols();
         return List.of(
-                new EqualWork(label, kind, workload, "array", cycles, macs, array.areaMm2(), r.clockMhz(), r.fmaxMhz(),
+                new EqualWork(r.design(), kind, r.wires(), pes, workload, "array", cycles, macs, array.areaMm2(), r.clockMhz(), r.fmaxMhz(),
                         array.dynamicPjPerCycle(), array.leakageMw()),
-                new EqualWork(label, kind, workload, "core", cycles, macs, whole.areaMm2(), r.clockMhz(), r.fmaxMhz(),
+                new EqualWork(r.design(), kind, r.wires(), pes, workload, "core", cycles, macs, whole.areaMm2(), r.clockMhz(), r.fmaxMhz(),
                         whole.dynamicPjPerCycle(), whole.leakageMw()));
+    }
+
+    /** The design as the tables print it: its name, {@code +wires} when a wire-load model was charged. */
+    public String label() {
+        return design + ("none".equals(wires) ? "" : "+wires");
     }
 
     public double seconds(double mhz) {
@@ -126,7 +131,7 @@ public record EqualWork(String design, CoreKind core, String workload, String ba
     }
 
     /** Useful MACs per PE per cycle. */
-    public double utilisation(long pes) {
+    public double utilisation() {
         return macs / ((double) pes * cycles);
     }
 }

@@ -23,14 +23,14 @@ public record PpaComparison(FineqConfig config, io.fineq.rtl.CoreKind baseline, 
 
     /** FineQ array power / MAC array power (paper 0.371); NaN without power. */
     public double powerRatio() {
-        return arrayPowerMw(fineq, fineqArrayCategories) / arrayPowerMw(mac, macArrayCategories);
+        return fineq.powerOf(fineqArrayCategories) / mac.powerOf(macArrayCategories);
     }
 
     /** MAC array energy per MAC / FineQ array energy per MAC (paper: up to 1.79x); NaN without power. */
     public double energyEfficiencyArrays() {
         if (!measured()) return Double.NaN;
-        return mac.energyPerMacPj() * arrayPowerMw(mac, macArrayCategories) / mac.powerMw()
-                / (fineq.energyPerMacPj() * arrayPowerMw(fineq, fineqArrayCategories) / fineq.powerMw());
+        return mac.energyPerMacPj() * mac.powerOf(macArrayCategories) / mac.powerMw()
+                / (fineq.energyPerMacPj() * fineq.powerOf(fineqArrayCategories) / fineq.powerMw());
     }
 
     /** MAC energy per MAC / FineQ core energy per MAC (decoders and core control included). */
@@ -42,18 +42,6 @@ public record PpaComparison(FineqConfig config, io.fineq.rtl.CoreKind baseline, 
     /** Both designs have a measured power (ppa, not area or --no-power): the energy ratios mean something. */
     public boolean measured() {
         return fineq.energyPerMacPj() > 0 && mac.energyPerMacPj() > 0;
-    }
-
-    /** Power of the FineQ array blocks (without decoders and core control), mW. */
-    public double arrayPowerMw(PpaResult r) {
-        return arrayPowerMw(r, r == mac ? macArrayCategories : fineqArrayCategories);
-    }
-
-    private static double arrayPowerMw(PpaResult r, List<String> categories) {
-        if (r.powerMw() < 0) return Double.NaN;
-        double sum = 0;
-        for (String c : categories) sum += r.powerByCategory().getOrDefault(c, 0.0);
-        return sum;
     }
 
     public static double paperAreaRatio() {

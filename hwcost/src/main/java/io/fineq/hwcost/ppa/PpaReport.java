@@ -76,9 +76,8 @@ public final class PpaReport {
         sb.append(String.format(Locale.ROOT, "%-44s %-20s %-5s %14s %6s %8s %11s %9s %10s %9s %11s %9s%n", "", "", "", "", "", "at clock", "at clock",
                 "at clock", "at clock", "", "at fmax", "at fmax"));
         for (EqualWork e : rows) {
-            long pes = pes(e.design());
-            sb.append(String.format(Locale.ROOT, "%-44s %-20s %-5s %,14d %6.3f %8.1f %11s %9s %10s %9.0f %11s %9s%n", e.workload(), e.design(), e.basis(), e.cycles(),
-                    e.utilisation(pes), e.gmacPerSecond(e.clockMhz()), fmt(e.gmacPerSecondPerMm2(e.clockMhz()), "%.1f"), fmt(e.pjPerMac(e.clockMhz()), "%.4f"),
+            sb.append(String.format(Locale.ROOT, "%-44s %-20s %-5s %,14d %6.3f %8.1f %11s %9s %10s %9.0f %11s %9s%n", e.workload(), e.label(), e.basis(), e.cycles(),
+                    e.utilisation(), e.gmacPerSecond(e.clockMhz()), fmt(e.gmacPerSecondPerMm2(e.clockMhz()), "%.1f"), fmt(e.pjPerMac(e.clockMhz()), "%.4f"),
                     fmt(e.energyDelay(e.clockMhz()), "%.4g"), e.fmaxMhz(), fmt(e.gmacPerSecondPerMm2(e.fmaxMhz()), "%.1f"), fmt(e.pjPerMac(e.fmaxMhz()), "%.4f")));
         }
         // FineQ against the strongest baseline of the same size and workload, metric by metric.
@@ -88,35 +87,24 @@ public final class PpaReport {
             String densityBy = "-", energyBy = "-";
             for (EqualWork m : rows) {
                 if (m.core() == io.fineq.rtl.CoreKind.FINEQ || !m.workload().equals(f.workload()) || !m.basis().equals(f.basis())
-                        || !sameSize(m.design(), f.design()) || Double.isNaN(m.areaMm2())) continue;
+                        || m.pes() != f.pes() || !m.wires().equals(f.wires()) || Double.isNaN(m.areaMm2())) continue;
                 if (m.gmacPerSecondPerMm2(m.clockMhz()) > bestDensity) {
                     bestDensity = m.gmacPerSecondPerMm2(m.clockMhz());
-                    densityBy = m.design();
+                    densityBy = m.label();
                 }
                 bestDensityFmax = Math.max(bestDensityFmax, m.gmacPerSecondPerMm2(m.fmaxMhz()));
                 double pj = m.pjPerMac(m.clockMhz());
                 if (!Double.isNaN(pj) && (Double.isNaN(bestEnergy) || pj < bestEnergy)) {
                     bestEnergy = pj;
-                    energyBy = m.design();
+                    energyBy = m.label();
                 }
             }
             if (bestDensity == 0) continue;
             sb.append(String.format(Locale.ROOT, "%s on %s, %s basis: GMAC/s/mm^2 %.3fx the strongest baseline (%s) at clock, %.3fx at fmax; pJ/MAC %sx (%s)%n",
-                    f.design(), f.workload(), f.basis(), f.gmacPerSecondPerMm2(f.clockMhz()) / bestDensity, densityBy,
+                    f.label(), f.workload(), f.basis(), f.gmacPerSecondPerMm2(f.clockMhz()) / bestDensity, densityBy,
                     f.gmacPerSecondPerMm2(f.fmaxMhz()) / bestDensityFmax, fmt(f.pjPerMac(f.clockMhz()) / bestEnergy, "%.3f"), energyBy));
         }
         return sb.toString();
-    }
-
-    /** Same size and the same wire mode ({@code +wires} suffix). */
-    private static boolean sameSize(String a, String b) {
-        return a.substring(a.lastIndexOf('_')).equals(b.substring(b.lastIndexOf('_')));
-    }
-
-    /** R x C from a design label {@code <name>_<R>x<C>[+wires]}. */
-    private static long pes(String design) {
-        String[] rc = design.substring(design.lastIndexOf('_') + 1).replace("+wires", "").split("x");
-        return Long.parseLong(rc[0]) * Long.parseLong(rc[1]);
     }
 
     private static String fmt(double v, String f) {
@@ -144,7 +132,7 @@ public final class PpaReport {
         for (EqualWork e : equal) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("workload", e.workload());
-            m.put("design", e.design());
+            m.put("design", e.label());
             m.put("basis", e.basis());
             m.put("cycles", e.cycles());
             m.put("macs", e.macs());

@@ -33,6 +33,21 @@ public record PpaResult(String design, String library, int clockMhz, double peri
         return worstSlack >= 0 && holdSlack >= 0 && slewViolations == 0 && fanoutViolations == 0 && capacitanceViolations == 0;
     }
 
+    /** Cell area of the blocks in {@code categories}, in the library's area unit. */
+    public double areaOf(java.util.List<String> categories) {
+        double sum = 0;
+        for (String c : categories) sum += areaByCategory.getOrDefault(c, 0.0);
+        return sum;
+    }
+
+    /** Power of the blocks in {@code categories}, mW; NaN when the power was not measured. */
+    public double powerOf(java.util.List<String> categories) {
+        if (powerMw < 0) return Double.NaN;
+        double sum = 0;
+        for (String c : categories) sum += powerByCategory.getOrDefault(c, 0.0);
+        return sum;
+    }
+
     /** Area in mm^2 when the library's unit is um^2. */
     public double areaMm2() {
         return area * 1e-6;

@@ -26,14 +26,9 @@ public final class PpaStudy {
         public static final String WORDS = "fineq, mac-tree, mac-systolic, mac (= mac-systolic), both (= fineq,mac-systolic), all";
         public static final Designs BOTH = new Designs(java.util.EnumSet.of(CoreKind.FINEQ, CoreKind.MAC_SYSTOLIC));
         public static final Designs ALL = new Designs(java.util.EnumSet.allOf(CoreKind.class));
-        public static final Designs FINEQ = new Designs(java.util.EnumSet.of(CoreKind.FINEQ));
 
         public Designs {
             kinds = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(kinds));
-        }
-
-        public boolean has(CoreKind k) {
-            return kinds.contains(k);
         }
 
         /** One word of {@link #WORDS} (any case); {@code option} names the flag in the error. */
@@ -61,17 +56,41 @@ public final class PpaStudy {
         }
     }
 
-    /** The core kind of a design name ({@code fineq_16x16}, {@code mac_tree_16x16}, {@code mac_systolic_16x16}). */
-    public static CoreKind kindOf(String design) {
-        for (CoreKind k : new CoreKind[] {CoreKind.MAC_TREE, CoreKind.MAC_SYSTOLIC, CoreKind.FINEQ}) {
-            if (design.startsWith(k.folderPrefix() + "_")) return k;
-        }
-        throw new IllegalArgumentException("no core kind for design " + design);
-    }
-
     /** The PPA design of {@code cfg}'s sizes for core {@code kind}. */
     public static PpaDesign design(FineqConfig cfg, CoreKind kind, int clockMhz) {
         return kind == CoreKind.MAC_SYSTOLIC ? new MacPpaDesign(cfg, clockMhz) : new FineqPpaDesign(cfg.withCore(kind), clockMhz);
+    }
+
+    /**
+     * The equal-work rows ({@link EqualWork}) of a study's results: for every size, every workload
+     * (built for that size's C), every wire mode that ran and every design, the array and core
+     * rows; the systolic array's core basis is charged the MAC tree of the same size and wire mode.
+     */
+    public static List<EqualWork> equalWork(Outcome o, List<Integer> sizes, int actWidth, int adderPipeline, Designs which,
+                                            List<String> workloads, int tokens, int clockMhz, PrintStream progress) throws IOException {
+        List<EqualWork> out = new ArrayList<>();
+        if (workloads.isEmpty()) return out;
+        List<String> wireModes = o.results().stream().map(PpaResult::wires).distinct().toList();
+        for (int n : sizes) {
+            FineqConfig cfg = new FineqConfig(n, n, actWidth, true, adderPipeline);
+            List<String> treeArray = design(cfg, CoreKind.MAC_TREE, clockMhz).arrayCategories();
+            for (io.fineq.hwcost.perf.Workloads.Workload w : io.fineq.hwcost.perf.Workloads.build(workloads, n, progress)) {
+                for (String wires : wireModes) {
+                    PpaResult tree = result(o, cfg.withCore(CoreKind.MAC_TREE), wires);
+                    for (CoreKind k : which.kinds()) {
+                        PpaResult r = result(o, cfg.withCore(k), wires);
+                        if (r == null) continue;
+                        out.addAll(EqualWork.of(r, design(cfg, k, clockMhz).arrayCategories(), tree, treeArray, cfg, k, w.name(), w.layers(), tokens));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The result of configuration {@code cfg} in wire mode {@code wires}, or null when it did not run. */
+    private static PpaResult result(Outcome o, FineqConfig cfg, String wires) {
+        return o.results().stream().filter(r -> r.design().equals(cfg.name()) && r.wires().equals(wires)).findFirst().orElse(null);
     }
 
     /** Every measured design in run order, and the comparisons of the sizes where both ran. */

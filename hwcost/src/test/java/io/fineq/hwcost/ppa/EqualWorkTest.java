@@ -63,6 +63,7 @@ class EqualWorkTest {
         // Array: 300 um^2 and 6 mW (leakage share 2/10 of it).
         assertThat(array.areaMm2()).isCloseTo(300e-6, within(1e-15));
         assertThat(array.pjPerMac(400)).isCloseTo(6e-3 * seconds / macs * 1e12, within(1e-9));
-        assertThat(array.utilisation(4)).isCloseTo(macs / (4.0 * cycles), within(1e-12));
+        assertThat(array.pes()).isEqualTo(4);
+        assertThat(array.utilisation()).isCloseTo(macs / (4.0 * cycles), within(1e-12));
     }
 }
