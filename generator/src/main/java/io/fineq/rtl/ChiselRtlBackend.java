@@ -31,7 +31,7 @@ public final class ChiselRtlBackend implements RtlBackend {
     public List<GeneratedFile> renderModules(FineqConfig cfg) {
         if (cfg.core() != CoreKind.FINEQ) {
             throw new ConfigException("backend", "chisel builds the fineq core only; the " + cfg.core().word()
-                    + " baseline comes from the velocity back end");
+                    + (cfg.core().fineq() ? " core" : " baseline") + " comes from the velocity back end");
         }
         SortedMap<String, String> modules = ChiselBackend.coreModules(cfg);
         if (!modules.keySet().equals(new TreeSet<>(ModuleSet.MODULES))) {

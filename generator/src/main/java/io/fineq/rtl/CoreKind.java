@@ -13,6 +13,12 @@ public enum CoreKind {
     /** FineQ's core: decoders, temporal encoders, select-only PEs, adder trees, accumulators. */
     FINEQ("fineq", "fineq"),
     /**
+     * FineQ's core with the shifted coding (docs/microarchitecture.md section 8): the same shell and
+     * modules; in bit-time 0 a PE selects 0, a or 2a, in bit-time 1 a for |w| = 3, so a vector takes
+     * L = 1 + [some |w| = 3] bit-times instead of max|w|.
+     */
+    FINEQ_SHIFTED("fineq-shifted", "fineq_shifted"),
+    /**
      * The MAC baseline built like FineQ's core: the same shell (decoders, block queue, streams,
      * activation latches, clock gates), the weight vector broadcast down the columns, one signed
      * ACT_W x 3 product per PE, the same balanced tree per row (signed), one cycle per vector.
@@ -40,6 +46,16 @@ public enum CoreKind {
     /** Start of the configuration's name and output folder, e.g. {@code mac_tree} in {@code mac_tree_64x64}. */
     public String folderPrefix() {
         return folder;
+    }
+
+    /** True for FineQ's own cores (select-only PEs and bit-times), false for the MAC baselines. */
+    public boolean fineq() {
+        return this == FINEQ || this == FINEQ_SHIFTED;
+    }
+
+    /** True for the shifted coding (2a selects, leaves ACT_W + 1 bits, at most two bit-times). */
+    public boolean shifted() {
+        return this == FINEQ_SHIFTED;
     }
 
     /** True for the cores inside the FineQ shell (fineq_core: decoders and valid/ready streams). */

@@ -99,12 +99,21 @@ public record FineqConfig(int rows, int cols, int actWidth, boolean termination,
      * (docs/microarchitecture.md section 2, "Leaf arithmetic").
      */
     public int leafWidth() {
-        return actWidth;
+        // The shifted coding's PEs also select 2a: one bit more (docs/microarchitecture.md section 8).
+        return core.shifted() ? actWidth + 1 : actWidth;
     }
 
-    /** C * 2^(ACT_W-1): what the flipped most significant bits of the C leaves add to each tree sum. */
+    /** C * 2^(LEAF_W-1): what the flipped most significant bits of the C leaves add to each tree sum. */
     public BigInteger negativeBias() {
-        return BigInteger.valueOf(cols).shiftLeft(actWidth - 1);
+        return BigInteger.valueOf(cols).shiftLeft(leafWidth() - 1);
+    }
+
+    /**
+     * Bit-times of a vector without early termination, also the largest L: 3 (unary), 2 (shifted).
+     * The bit-time counter runs 0..maxBitTimes()-1.
+     */
+    public int maxBitTimes() {
+        return core.shifted() ? 2 : 3;
     }
 
     /** Width of the count of negative columns, 0..C: bitlength(C). */
@@ -121,7 +130,7 @@ public record FineqConfig(int rows, int cols, int actWidth, boolean termination,
         return pipeStages() + 2;
     }
 
-    /** Width of a node at tree level l (level 0 = leaves), unsigned: ACT_W + l. */
+    /** Width of a node at tree level l (level 0 = leaves), unsigned: LEAF_W + l. */
     public int levelWidth(int level) {
         return leafWidth() + level;
     }

@@ -57,7 +57,7 @@ public final class ModuleSet {
     /** The modules of {@code core}, leaves first, top last. */
     public static List<String> modules(CoreKind core) {
         return switch (core) {
-            case FINEQ -> MODULES;
+            case FINEQ, FINEQ_SHIFTED -> MODULES;
             case MAC_TREE -> MAC_TREE_MODULES;
             case MAC_SYSTOLIC -> MAC_SYSTOLIC_MODULES;
         };

@@ -23,6 +23,9 @@ public final class TemplateContext {
         v.put("core", cfg.core().word());
         v.put("arrayModule", ModuleSet.arrayModule(cfg.core()));
         v.put("macTree", cfg.core() == CoreKind.MAC_TREE);
+        v.put("shifted", cfg.core().shifted());
+        v.put("maxBitTimes", cfg.maxBitTimes());
+        v.put("lastBitTimeConst", "2'd" + (cfg.maxBitTimes() - 1));
         // MAC products: |w * a| <= 3 * 2^(ACT_W-1) fits ACT_W + 2 signed bits.
         v.put("prodW", cfg.macLevelWidth(0));
         v.put("prodMsb", cfg.macLevelWidth(0) - 1);
@@ -40,7 +43,8 @@ public final class TemplateContext {
         v.put("flagOut", stageName(cfg.pipeStages() + 1));
         v.put("leafW", cfg.leafWidth());
         v.put("leafMsb", cfg.leafWidth() - 1);
-        v.put("leafMsbMask", cfg.actWidth() + "'h" + BigInteger.ONE.shiftLeft(cfg.actWidth() - 1).toString(16));
+        v.put("leafMsbMask", cfg.leafWidth() + "'h" + BigInteger.ONE.shiftLeft(cfg.leafWidth() - 1).toString(16));
+        v.put("leafBeatMsb", cfg.cols() * cfg.leafWidth() - 1);
         v.put("treeW", cfg.treeWidth());
         v.put("treeMsb", cfg.treeWidth() - 1);
         v.put("accW", cfg.accWidth());

@@ -27,7 +27,7 @@ public final class CalibratedModels {
     private final List<long[]> calibration;
     private final PrintStream progress;
     private Map<String, QuantizedTensor> outputMse;
-    private Map<String, Calibration.Layer> gptq;
+    private final Map<Double, Map<String, Calibration.Layer>> gptq = new java.util.HashMap<>();
 
     /** {@code calibration}: token sequences of the calibration text; progress lines go to {@code progress} (may be null). */
     public CalibratedModels(OnnxFile onnx, List<long[]> calibration, PrintStream progress) {
@@ -39,7 +39,12 @@ public final class CalibratedModels {
 
     /** The calibrated quantizer: FineQ defaults on C = 64, {@link #DAMPING}, act order, two refinement sweeps. */
     public static CalibratedQuantizer quantizer(CalibratedQuantizer.Mode mode) {
-        return new CalibratedQuantizer(QuantizerOptions.defaults(64), new CalibratedQuantizer.Options(mode, DAMPING, true, 2));
+        return quantizer(mode, 1.0);
+    }
+
+    /** As {@link #quantizer(CalibratedQuantizer.Mode)} with a long-vector budget (the fraction of vectors that may hold a 3; 1 = none). */
+    public static CalibratedQuantizer quantizer(CalibratedQuantizer.Mode mode, double longVectors) {
+        return new CalibratedQuantizer(QuantizerOptions.defaults(64), new CalibratedQuantizer.Options(mode, DAMPING, true, 2, longVectors));
     }
 
     public int tokens() {
@@ -65,17 +70,24 @@ public final class CalibratedModels {
     }
 
     /** GPTQ, layer after layer (sequential calibration), with bias correction, by node name. */
-    public synchronized Map<String, Calibration.Layer> gptq() {
-        if (gptq == null) {
+    public Map<String, Calibration.Layer> gptq() {
+        return gptq(1.0);
+    }
+
+    /** GPTQ with a long-vector budget ({@link CalibratedQuantizer.Options#longVectors}), layer after layer, computed once per budget. */
+    public synchronized Map<String, Calibration.Layer> gptq(double longVectors) {
+        Map<String, Calibration.Layer> done = gptq.get(longVectors);
+        if (done == null) {
             long t0 = System.nanoTime();
             try {
-                gptq = Calibration.sequential(onnx, calibration, (w, h) -> quantizer(CalibratedQuantizer.Mode.GPTQ).quantize(w, h), true);
+                done = Calibration.sequential(onnx, calibration, (w, h) -> quantizer(CalibratedQuantizer.Mode.GPTQ, longVectors).quantize(w, h), true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            report("gptq", t0);
+            gptq.put(longVectors, done);
+            report(longVectors >= 1 ? "gptq" : String.format(Locale.ROOT, "gptq, long-vector budget %.2f", longVectors), t0);
         }
-        return gptq;
+        return done;
     }
 
     private void report(String mode, long t0) {

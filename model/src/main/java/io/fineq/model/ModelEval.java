@@ -41,7 +41,52 @@ public final class ModelEval {
     public record Row(String name, double bitsPerWeight, double cosineToFp32, double top1, double mrr) {
     }
 
+    /**
+     * One point of the quality-versus-cycles curve: GPTQ images with a long-vector budget
+     * ({@code 1} = plain GPTQ), the fraction of weight vectors that hold a 3, the mean vector length
+     * of both codings over all 36 layers (vectors weighted equally), and the quality.
+     */
+    public record CyclePoint(String name, double budget, double longFraction, double meanLUnary, double meanLShifted, double cosineToFp32,
+                             double top1) {
+    }
+
     private ModelEval() {
+    }
+
+    /** Name of the GPTQ method with long-vector budget {@code f}: {@code fineq-gptq} for 1, else {@code fineq-gptq-lv0.25}. */
+    public static String gptqName(double budget) {
+        return budget >= 1 ? "fineq-gptq" : String.format(Locale.ROOT, "fineq-gptq-lv%.2f", budget);
+    }
+
+    /** The GPTQ method with a long-vector budget below 1 (the curve's points). */
+    static Method gptqWithBudget(CalibratedModels calibrated, double budget, double bits) {
+        return new Method(gptqName(budget), bits, (layer, w, bias) -> {
+            Calibration.Layer l = calibrated.gptq(budget).get(layer);
+            return Calibration.dequantized(l.tensor(), l.bias());
+        });
+    }
+
+    /** Mean L over every weight vector of the images (vectors weighted equally) on an array of {@code kind}. */
+    static double meanLength(java.util.Collection<Calibration.Layer> layers, io.fineq.golden.ArrayKind kind) {
+        long sum = 0, vectors = 0;
+        for (Calibration.Layer l : layers) {
+            io.fineq.format.FqwImage img = l.tensor().image();
+            sum += io.fineq.golden.GoldenJob.sumLength(img, new io.fineq.golden.CoreParams(64, 8, true, 0, kind));
+            vectors += (long) img.header().kTiles() * img.header().paddedRows();
+        }
+        return (double) sum / vectors;
+    }
+
+    /** The curve: one point per budget (1 first), its quality from {@code rows} (the method of the same name). */
+    static List<CyclePoint> cycleCurve(CalibratedModels calibrated, List<Double> budgets, List<Row> rows) {
+        List<CyclePoint> out = new ArrayList<>();
+        for (double f : budgets) {
+            java.util.Collection<Calibration.Layer> layers = calibrated.gptq(f).values();
+            double shifted = meanLength(layers, io.fineq.golden.ArrayKind.SHIFTED);
+            Row q = rows.stream().filter(r -> r.name().equals(gptqName(f))).findFirst().orElseThrow();
+            out.add(new CyclePoint(gptqName(f), f, shifted - 1, meanLength(layers, io.fineq.golden.ArrayKind.TEMPORAL), shifted, q.cosineToFp32(), q.top1()));
+        }
+        return out;
     }
 
     /**
@@ -149,15 +194,27 @@ public final class ModelEval {
     }
 
     /** Everything one evaluation measured. */
-    public record Report(List<Row> methods, List<MatrixReport.Row> matrices, int paragraphs, int calibrationParagraphs, int calibrationTokens) {
+    public record Report(List<Row> methods, List<MatrixReport.Row> matrices, int paragraphs, int calibrationParagraphs, int calibrationTokens,
+                         List<CyclePoint> cycleCurve) {
         public String table() {
             return ModelEval.table(methods, paragraphs) + String.format(Locale.ROOT, "(calibrated methods: %d calibration paragraphs, %d tokens, never evaluated on)%n%n",
-                    calibrationParagraphs, calibrationTokens) + MatrixReport.table(matrices);
+                    calibrationParagraphs, calibrationTokens) + cycleTable(cycleCurve) + MatrixReport.table(matrices);
         }
 
         public String json() throws IOException {
-            return ModelEval.json(methods, paragraphs, calibrationParagraphs, calibrationTokens, matrices);
+            return ModelEval.json(methods, paragraphs, calibrationParagraphs, calibrationTokens, matrices, cycleCurve);
         }
+    }
+
+    /** The quality-versus-cycles table (empty when no budget was asked for). */
+    static String cycleTable(List<CyclePoint> curve) {
+        if (curve.size() < 2) return "";
+        StringBuilder sb = new StringBuilder("quality versus cycles (GPTQ with a long-vector budget; L per weight vector, 36 layers)\n");
+        sb.append(String.format(Locale.ROOT, "%-20s %7s %12s %12s %13s %14s %8s%n", "images", "budget", "long vectors", "L unary", "L shifted", "cosine_to_fp32", "top1"));
+        for (CyclePoint p : curve)
+            sb.append(String.format(Locale.ROOT, "%-20s %7.2f %12.4f %12.4f %13.4f %14.4f %8.3f%n", p.name(), p.budget(), p.longFraction(), p.meanLUnary(),
+                    p.meanLShifted(), p.cosineToFp32(), p.top1()));
+        return sb.append('\n').toString();
     }
 
     /** Paragraphs of the evaluation text whose activations the per-matrix SQNR is measured on. */
@@ -169,15 +226,31 @@ public final class ModelEval {
      * first {@link #MATRIX_PARAGRAPHS} evaluation paragraphs.
      */
     public static Report evaluate(List<String> evaluation, List<String> calibration, PrintStream progress) throws IOException {
+        return evaluate(evaluation, calibration, List.of(), progress);
+    }
+
+    /**
+     * As {@link #evaluate(List, List, PrintStream)}, plus a GPTQ method per long-vector budget in
+     * {@code budgets} (each in [0, 1)) and the quality-versus-cycles curve over them.
+     */
+    public static Report evaluate(List<String> evaluation, List<String> calibration, List<Double> budgets, PrintStream progress) throws IOException {
         OnnxFile onnx = MiniLm.bundledOnnx();
         try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
             CalibratedModels cal = new CalibratedModels(onnx, calibration.stream().map(tok::ids).toList(), progress);
-            List<Row> rows = run(onnx, tok, evaluation, methods(cal), progress);
+            List<Method> methods = methods(cal);
+            double bits = methods.get(1).bitsPerWeight();
+            for (double f : budgets) methods.add(gptqWithBudget(cal, f, bits));
+            List<Row> rows = run(onnx, tok, evaluation, methods, progress);
+            List<Double> curve = new ArrayList<>();
+            if (!budgets.isEmpty()) {
+                curve.add(1.0);
+                curve.addAll(budgets);
+            }
             List<long[]> seqs = evaluation.subList(0, Math.min(MATRIX_PARAGRAPHS, evaluation.size())).stream().map(tok::ids).toList();
             Map<String, QuantizedTensor> gptq = new LinkedHashMap<>();
             cal.gptq().forEach((k, v) -> gptq.put(k, v.tensor()));
             List<MatrixReport.Row> matrices = MatrixReport.run(onnx, MatrixReport.capture(onnx, seqs), gptq);
-            return new Report(rows, matrices, evaluation.size(), calibration.size(), cal.tokens());
+            return new Report(rows, matrices, evaluation.size(), calibration.size(), cal.tokens(), cycleCurve(cal, curve, rows));
         }
     }
 
@@ -196,8 +269,8 @@ public final class ModelEval {
      * The table as JSON: {"model", "paragraphs", "calibration_paragraphs", "calibration_tokens",
      * "methods": [{name, bits_per_weight, cosine_to_fp32, top1, mrr}], "matrices": [per matrix]}.
      */
-    public static String json(List<Row> rows, int paragraphs, int calibrationParagraphs, int calibrationTokens, List<MatrixReport.Row> matrices)
-            throws IOException {
+    public static String json(List<Row> rows, int paragraphs, int calibrationParagraphs, int calibrationTokens, List<MatrixReport.Row> matrices,
+                              List<CyclePoint> curve) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("model", "all-MiniLM-L6-v2");
@@ -208,6 +281,13 @@ public final class ModelEval {
         for (Row r : rows) {
             methods.addObject().put("name", r.name()).put("bits_per_weight", r.bitsPerWeight()).put("cosine_to_fp32", r.cosineToFp32())
                     .put("top1", r.top1()).put("mrr", r.mrr());
+        }
+        if (!curve.isEmpty()) {
+            ArrayNode cc = root.putArray("cycle_curve");
+            for (CyclePoint p : curve)
+                cc.addObject().put("name", p.name()).put("long_vector_budget", p.budget()).put("long_vector_fraction", p.longFraction())
+                        .put("mean_length_unary", p.meanLUnary()).put("mean_length_shifted", p.meanLShifted()).put("cosine_to_fp32", p.cosineToFp32())
+                        .put("top1", p.top1());
         }
         ArrayNode mats = root.putArray("matrices");
         for (MatrixReport.Row r : matrices) {

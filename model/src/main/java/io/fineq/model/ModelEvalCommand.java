@@ -25,6 +25,11 @@ public final class ModelEvalCommand implements Callable<Integer> {
             description = "calibrate on the first N paragraphs of the calibration text only (0 = all, default)")
     int calibrationParagraphs;
 
+    @Option(names = "--long-vector-budgets", split = ",", paramLabel = "F",
+            description = "also calibrate GPTQ images with these long-vector budgets (fractions in [0, 1) of weight vectors that may hold a 3) "
+                    + "and print the quality-versus-cycles curve, e.g. 0.5,0.25,0.1")
+    List<Double> budgets = List.of();
+
     @PathArg(PathArg.Kind.OUTPUT_FILE)
     @Option(names = "--json", paramLabel = "FILE", description = "also write the table as JSON")
     Path json;
@@ -33,13 +38,15 @@ public final class ModelEvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (paragraphs < 0) throw new IllegalArgumentException("--paragraphs must be >= 0, got " + paragraphs);
         if (calibrationParagraphs < 0) throw new IllegalArgumentException("--calibration-paragraphs must be >= 0, got " + calibrationParagraphs);
+        for (double f : budgets)
+            if (!(f >= 0 && f < 1)) throw new IllegalArgumentException("--long-vector-budgets: each budget must be in [0, 1), got " + f);
         List<String> all = docs == null ? TextCorpus.paragraphs() : TextCorpus.paragraphs(docs);
         List<String> eval = first(TextCorpus.evaluation(all), paragraphs);
         List<String> cal = first(TextCorpus.calibration(all), calibrationParagraphs);
         if (eval.size() < 2) throw new IllegalArgumentException((docs == null ? "the bundled docs" : "--docs " + docs) + ": only " + eval.size() + " paragraph(s) of evaluation text; retrieval needs 2 or more");
         if (cal.isEmpty()) throw new IllegalArgumentException((docs == null ? "the bundled docs" : "--docs " + docs) + ": no calibration paragraph (every fourth paragraph is one)");
         System.err.printf("model-eval: %d evaluation paragraphs, %d calibration paragraphs%n", eval.size(), cal.size());
-        ModelEval.Report report = ModelEval.evaluate(eval, cal, System.err);
+        ModelEval.Report report = ModelEval.evaluate(eval, cal, budgets, System.err);
         System.out.print(report.table());
         if (json != null) AtomicFiles.writeString(json, report.json());
         return 0;

@@ -38,7 +38,11 @@ public final class AccModel {
         this.pipe = new long[pipeStages];
     }
 
-    /** LEAF_W = ACT_W: leaves are unsigned ACT_W-bit numbers. */
+    /**
+     * LEAF_W = ACT_W: leaves are unsigned ACT_W-bit numbers ({@link ArrayKind#SHIFTED}: ACT_W + 1,
+     * {@link ArrayKind#leafWidth}). The static helpers below take the leaf width where they say
+     * {@code actWidth}: for the temporal array the two are equal.
+     */
     public static int leafWidth(int actWidth) {
         return actWidth;
     }

@@ -23,11 +23,13 @@ public final class ArrayModel {
     private final int actWidth;
     private final boolean termination;
     private final ArrayKind kind;
+    private final int leafWidth;
     private final int pipeStages;
     private final PeModel[][] pes;
     private final AccModel[] accs;
-    // Stage-1 column broadcast registers: the encoder bit and the weight sign of every column.
-    private final boolean[] colBit;
+    // Stage-1 column broadcast registers: the encoder's factor (the unary bit, or 0/1/2 for the
+    // shifted coding) and the weight sign of every column.
+    private final int[] colBit;
     private final boolean[] colNeg;
     // MAC tree: the stage-1 weight registers (two's complement, zero on idle cycles).
     private final int[] colWeight;
@@ -58,7 +60,8 @@ public final class ArrayModel {
         for (PeModel[] row : pes) for (int c = 0; c < cols; c++) row[c] = new PeModel();
         this.accs = new AccModel[rows];
         for (int r = 0; r < rows; r++) accs[r] = new AccModel(cols, actWidth, pipeStages);
-        this.colBit = new boolean[cols];
+        this.leafWidth = kind.leafWidth(actWidth);
+        this.colBit = new int[cols];
         this.colNeg = new boolean[cols];
         this.colWeight = new int[cols];
         this.validPipe = new boolean[pipeStages + 1];
@@ -79,14 +82,28 @@ public final class ArrayModel {
         return true;
     }
 
-    /** {@code last} of the array kind: the MAC tree ends every vector in its first cycle. */
+    /**
+     * {@code last} of the array kind: the MAC tree ends every vector in its first cycle; the shifted
+     * array after bit-time 1, or after bit-time 0 when every column votes done (no |w| = 3).
+     */
     static boolean lastBitTime(int[] codes, int t, boolean termination, ArrayKind kind) {
-        return kind == ArrayKind.MAC_TREE || lastBitTime(codes, t, termination);
+        return switch (kind) {
+            case MAC_TREE -> true;
+            case TEMPORAL -> lastBitTime(codes, t, termination);
+            case SHIFTED -> {
+                if (!termination) yield t == kind.maxBitTimes() - 1;
+                boolean all = true;
+                for (int code : codes) all &= TemporalEncoderModel.done(kind, WeightCode.magnitude(code), t);
+                yield all;
+            }
+        };
     }
 
-    /** Cycles of one weight vector on an array of {@code kind}: L for the temporal array, 1 for the MAC tree. */
+    /** Cycles of one weight vector on an array of {@code kind}, by stepping the bit-time counter until {@code last}. */
     public static int vectorLength(int[] codes, boolean termination, ArrayKind kind) {
-        return kind == ArrayKind.MAC_TREE ? 1 : vectorLength(codes, termination);
+        int t = 0;
+        while (!lastBitTime(codes, t, termination, kind)) t++;
+        return t + 1;
     }
 
     /** L of one weight vector, found by stepping the bit-time counter until {@link #lastBitTime}. */
@@ -100,29 +117,29 @@ public final class ArrayModel {
      * L * K of a vector: its length times the sign correction of its columns, computed from the
      * largest magnitude as the RTL does (not by stepping), so it checks {@link #vectorLength}.
      */
-    static long vectorCorrection(int[] codes, boolean termination, int actWidth) {
+    static long vectorCorrection(int[] codes, boolean termination, int actWidth, ArrayKind kind) {
         int maxMag = 0;
         boolean[] neg = new boolean[codes.length];
         for (int c = 0; c < codes.length; c++) {
             maxMag = Math.max(maxMag, WeightCode.magnitude(codes[c]));
             neg[c] = WeightCode.negative(codes[c]);
         }
-        return (long) CycleFormula.vectorLength(maxMag, termination) * AccModel.correction(neg, actWidth);
+        return (long) CycleFormula.vectorLength(maxMag, termination, kind) * AccModel.correction(neg, kind.leafWidth(actWidth));
     }
 
     /**
      * The C unsigned leaves of one row at one bit-time, through the PEs, summed by the tree.
      * {@code sel} and {@code level} are scratch arrays of C entries (this runs in the inner loop).
      */
-    private static long rowTree(int[] acts, boolean[] bits, boolean[] neg, int actWidth, int[] sel, long[] level) {
-        for (int c = 0; c < bits.length; c++) sel[c] = PeModel.select(bits[c], acts[c]);
-        return AccModel.treeSum(sel, neg, actWidth, level);
+    private static long rowTree(int[] acts, int[] factors, boolean[] neg, int leafWidth, int[] sel, long[] level) {
+        for (int c = 0; c < factors.length; c++) sel[c] = PeModel.select(factors[c], acts[c]);
+        return AccModel.treeSum(sel, neg, leafWidth, level);
     }
 
-    private static boolean[] bitsAt(int[] codes, int t) {
-        boolean[] bits = new boolean[codes.length];
-        for (int c = 0; c < codes.length; c++) bits[c] = TemporalEncoderModel.bit(WeightCode.magnitude(codes[c]), t);
-        return bits;
+    private static int[] factorsAt(int[] codes, int t, ArrayKind kind) {
+        int[] f = new int[codes.length];
+        for (int c = 0; c < codes.length; c++) f[c] = TemporalEncoderModel.factor(kind, WeightCode.magnitude(codes[c]), t);
+        return f;
     }
 
     private static boolean[] signs(int[] codes) {
@@ -182,7 +199,7 @@ public final class ArrayModel {
 
     /** Runs one weight vector on an array of {@code kind}: {@link #computeVector(int[][], int[], boolean, int)} or one MAC-tree cycle. */
     public static VectorResult computeVector(int[][] acts, int[] codes, boolean termination, int actWidth, ArrayKind kind) {
-        if (kind == ArrayKind.TEMPORAL) return computeVector(acts, codes, termination, actWidth);
+        if (kind != ArrayKind.MAC_TREE) return computeCoded(acts, codes, termination, actWidth, kind);
         int[] w = weights(codes);
         long[] level = new long[codes.length];
         long[] y = new long[acts.length];
@@ -197,19 +214,25 @@ public final class ArrayModel {
      * @param codes codes[c] = 3-bit weight code of column c
      */
     public static VectorResult computeVector(int[][] acts, int[] codes, boolean termination, int actWidth) {
-        int length = vectorLength(codes, termination);
+        return computeCoded(acts, codes, termination, actWidth, ArrayKind.TEMPORAL);
+    }
+
+    /** One vector on a bit-time coded array (temporal or shifted), bit-time by bit-time. */
+    private static VectorResult computeCoded(int[][] acts, int[] codes, boolean termination, int actWidth, ArrayKind kind) {
+        int length = vectorLength(codes, termination, kind);
         int cols = codes.length;
+        int leafWidth = kind.leafWidth(actWidth);
         boolean[] neg = signs(codes);
-        long corr = vectorCorrection(codes, termination, actWidth);
-        boolean[][] bits = new boolean[length][];
-        for (int t = 0; t < length; t++) bits[t] = bitsAt(codes, t);
+        long corr = vectorCorrection(codes, termination, actWidth, kind);
+        int[][] bits = new int[length][];
+        for (int t = 0; t < length; t++) bits[t] = factorsAt(codes, t, kind);
         int[] sel = new int[cols];
         long[] level = new long[cols];
         long[] y = new long[acts.length];
         AccModel acc = new AccModel(cols, actWidth, 0);
         for (int r = 0; r < acts.length; r++) {
             for (int t = 0; t < length; t++) {
-                acc.clock(true, rowTree(acts[r], bits[t], neg, actWidth, sel, level), t == 0, true, corr);
+                acc.clock(true, rowTree(acts[r], bits[t], neg, leafWidth, sel, level), t == 0, true, corr);
             }
             y[r] = acc.y();
         }
@@ -255,7 +278,7 @@ public final class ArrayModel {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) rowActs[c] = pes[r][c].activation();
             long tree = kind == ArrayKind.MAC_TREE ? macTreeSum(rowActs, colWeight, actWidth, level)
-                    : rowTree(rowActs, colBit, colNeg, actWidth, sel, level);
+                    : rowTree(rowActs, colBit, colNeg, leafWidth, sel, level);
             accs[r].clock(en, tree, firstPipe[s], validPipe[s], corrPipe[s]);
         }
 
@@ -292,9 +315,9 @@ public final class ArrayModel {
                 int[] w = weights(codes);
                 for (int c = 0; c < cols; c++) colWeight[c] = wValid ? w[c] : 0;
             } else {
-                corrPipe[0] = vectorCorrection(codes, termination, actWidth);
+                corrPipe[0] = vectorCorrection(codes, termination, actWidth, kind);
             }
-            boolean[] bits = bitsAt(codes, t);
+            int[] bits = factorsAt(codes, t, kind);
             boolean[] neg = signs(codes);
             System.arraycopy(bits, 0, colBit, 0, cols);
             System.arraycopy(neg, 0, colNeg, 0, cols);

@@ -29,6 +29,19 @@ public final class CycleFormula {
         return termination ? Math.max(1, maxMagnitude) : ArrayModel.MAX_BIT_TIMES;
     }
 
+    /**
+     * L of one vector on an array of {@code kind} from its largest weight magnitude: temporal as
+     * {@link #vectorLength(int, boolean)}; shifted {@code termination ? (maxMag == 3 ? 2 : 1) : 2};
+     * the MAC tree 1.
+     */
+    public static int vectorLength(int maxMagnitude, boolean termination, ArrayKind kind) {
+        return switch (kind) {
+            case TEMPORAL -> vectorLength(maxMagnitude, termination);
+            case SHIFTED -> termination ? (maxMagnitude == 3 ? 2 : 1) : 2;
+            case MAC_TREE -> 1;
+        };
+    }
+
     /** T = (Kp / C) * ceil(N / R). */
     public static long tiles(int kTiles, int tokens, int rows) {
         return (long) kTiles * ((tokens + (long) rows - 1) / rows);

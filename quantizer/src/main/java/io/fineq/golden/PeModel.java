@@ -23,4 +23,10 @@ public final class PeModel {
     public static int select(boolean bit, int activation) {
         return bit ? activation : 0;
     }
+
+    /** The shifted coding's select: 0, a or 2a ({@code factor} 0, 1, 2; 2a is a wire shift, no multiplier). */
+    public static int select(int factor, int activation) {
+        if (factor < 0 || factor > 2) throw new IllegalArgumentException("select factor must be 0..2, got " + factor);
+        return factor * activation;
+    }
 }

@@ -63,12 +63,27 @@ public final class CalibratedQuantizer {
      * @param damping  lambda as a fraction of H's mean diagonal (GPTQ's 0.01), > 0
      * @param actOrder GPTQ: channels in decreasing order of H's diagonal
      * @param sweeps   passes of the output-error scale descent that ends both modes, 0..100 (0: none)
+     * @param longVectors the cycle-aware budget: the largest fraction of weight vectors (one output row
+     *                 of one k-tile, C weights) that may hold a magnitude 3, 0..1; 1 = no budget (plain
+     *                 calibration). The other vectors are quantized with their values clamped to +-2
+     *                 ({@link LongVectorBudget}), so each takes one bit-time less on the array.
      */
-    public record Options(Mode mode, double damping, boolean actOrder, int sweeps) {
+    public record Options(Mode mode, double damping, boolean actOrder, int sweeps, double longVectors) {
         public Options {
             if (mode == null) throw new IllegalArgumentException("calibration mode is required");
             if (!(damping > 0 && damping <= 1)) throw new IllegalArgumentException("damping must be in (0, 1], got " + damping);
             if (sweeps < 0 || sweeps > 100) throw new IllegalArgumentException("sweeps must be 0..100, got " + sweeps);
+            if (!(longVectors >= 0 && longVectors <= 1)) throw new IllegalArgumentException("long-vector budget must be in [0, 1], got " + longVectors);
+        }
+
+        /** Plain calibration: no long-vector budget. */
+        public Options(Mode mode, double damping, boolean actOrder, int sweeps) {
+            this(mode, damping, actOrder, sweeps, 1.0);
+        }
+
+        /** The same options with another long-vector budget. */
+        public Options withLongVectors(double fraction) {
+            return new Options(mode, damping, actOrder, sweeps, fraction);
         }
     }
 
@@ -102,13 +117,18 @@ public final class CalibratedQuantizer {
         double[] scales = new double[hd.paddedCols()];
         Arrays.fill(scales, 1.0);
         double[][] source = w; // what each channel's candidates are quantized from
+        boolean[][] capped = options.longVectors() >= 1 ? null
+                : LongVectorBudget.cappedVectors(w, diagonal(h), weightErrorScales(w), quant.arrayCols(), options.longVectors());
         if (options.mode() == Mode.GPTQ) {
-            source = gptq(w, h, q, codes, scales);
+            source = gptq(w, h, q, codes, scales, capped);
         } else {
             ColumnQuantizer cq = new ColumnQuantizer(m, quant.threshold(), quant.pairing());
-            for (int c = 0; c < k; c++) scales[c] = search(cq, w[c], (s, we, qq) -> we, q[c], codes[c]);
+            for (int c = 0; c < k; c++) {
+                cq.capRows(capped == null ? null : capped[c / quant.arrayCols()]);
+                scales[c] = search(cq, w[c], (s, we, qq) -> we, q[c], codes[c]);
+            }
         }
-        refineByOutputError(w, source, h, q, codes, scales);
+        refineByOutputError(w, source, h, q, codes, scales, capped);
 
         byte[] blocks = new byte[Math.toIntExact(hd.blockCount() * PackedBlock.BYTES)];
         int[] zeroQ = new int[mp];
@@ -121,6 +141,24 @@ public final class CalibratedQuantizer {
         for (int c = 0; c < scales.length; c++) stored[c] = (float) scales[c];
         FqwImage image = new FqwImage(hd, stored, blocks);
         return new QuantizedTensor(t.name(), image, scales, new DecodedImage(image).pairCodeHistogram());
+    }
+
+    /** The weight-error-optimal (mse grid) scale of every column, without a budget: what the budget's costs are estimated at. */
+    private double[] weightErrorScales(double[][] w) {
+        ColumnQuantizer cq = new ColumnQuantizer(w[0].length, quant.threshold(), quant.pairing());
+        int[] q = new int[cq.paddedRows()];
+        int[] codes = new int[cq.paddedRows() / PackedBlock.VALUES * PackedBlock.PAIRS];
+        double[] s = new double[w.length];
+        for (int c = 0; c < w.length; c++) s[c] = search(cq, w[c], (sc, we, qq) -> we, q, codes);
+        return s;
+    }
+
+    private static double[] diagonal(SecondMoment h) {
+        int k = h.cols();
+        double[] hm = h.matrix();
+        double[] d = new double[k];
+        for (int i = 0; i < k; i++) d[i] = hm[i * k + i];
+        return d;
     }
 
     /** Scale candidates of the mse rule (ChannelScales) for a column whose absmax is {@code absMax}, stored as float. */
@@ -197,7 +235,7 @@ public final class CalibratedQuantizer {
     }
 
     /** The GPTQ pass; returns each channel's column as it was when it was quantized (compensation included). */
-    private double[][] gptq(double[][] w, SecondMoment h, int[][] q, int[][] codes, double[] scales) {
+    private double[][] gptq(double[][] w, SecondMoment h, int[][] q, int[][] codes, double[] scales, boolean[][] capped) {
         int k = w.length, m = w[0].length;
         double[] hm = h.matrix();
         Integer[] order = new Integer[k];
@@ -216,6 +254,7 @@ public final class CalibratedQuantizer {
             for (int i = b0; i < b1; i++) {
                 int ch = order[i];
                 double[] col = work[i];
+                cq.capRows(capped == null ? null : capped[ch / quant.arrayCols()]);
                 double s = search(cq, col, (sc, we, qq) -> we, q[ch], codes[ch]);
                 scales[ch] = s;
                 double d = u[i * k + i];
@@ -278,7 +317,7 @@ public final class CalibratedQuantizer {
      * most given the other channels' current errors (kept as G = H D^T); the current codes stay
      * when none does, so the objective never increases.
      */
-    private void refineByOutputError(double[][] w, double[][] source, SecondMoment h, int[][] q, int[][] codes, double[] scales) {
+    private void refineByOutputError(double[][] w, double[][] source, SecondMoment h, int[][] q, int[][] codes, double[] scales, boolean[][] capped) {
         if (options.sweeps() == 0) return;
         int k = w.length, m = w[0].length;
         double[] hm = dampedMatrix(h, options.damping());
@@ -315,6 +354,7 @@ public final class CalibratedQuantizer {
                     return sum;
                 };
                 int[] newCodes = new int[codes[c].length];
+                cq.capRows(capped == null ? null : capped[c / quant.arrayCols()]);
                 double s = search(cq, source[c], delta, cand, newCodes);
                 if (!(delta.of(s, 0, cand) < 0)) continue;
                 changed = true;

@@ -13,12 +13,23 @@ final class ColumnQuantizer {
     private final double[] u;
     private final int[] codes = new int[PackedBlock.PAIRS];
     private final int[] q = new int[PackedBlock.VALUES];
+    /** Rows whose values are clamped to +-2 before the block rules (a long-vector budget), or null. */
+    private boolean[] capped;
 
     ColumnQuantizer(int rows, double threshold, Pairing pairing) {
         this.rows = rows;
         this.blocks = RowBlocks.ceilDiv(rows, PackedBlock.VALUES);
         this.bq = new BlockQuantizer(threshold, pairing);
         this.u = new double[blocks * PackedBlock.VALUES];
+    }
+
+    /**
+     * Rows m whose normalised values are clamped to [-2, 2] before the block rules from now on
+     * ({@code rows[m]}; null: none). The block rules then apply to the clamped values, so every block
+     * still obeys spec section 2 for the values it was quantized from, and no such row gets a 3.
+     */
+    void capRows(boolean[] rows) {
+        this.capped = rows;
     }
 
     int paddedRows() {
@@ -32,7 +43,10 @@ final class ColumnQuantizer {
      * @return the column's squared weight error {@code sum_m (w[m] - s q[m])^2}
      */
     double quantize(double[] w, double s, int[] qOut, int[] pairOut) {
-        for (int m = 0; m < rows; m++) u[m] = w[m] / s;
+        for (int m = 0; m < rows; m++) {
+            double v = w[m] / s;
+            u[m] = capped != null && capped[m] ? Math.max(-LongVectorBudget.CAP, Math.min(LongVectorBudget.CAP, v)) : v;
+        }
         double err = 0;
         for (int b = 0; b < blocks; b++) {
             bq.quantizeCodes(u, b * PackedBlock.VALUES, codes, q);

@@ -23,8 +23,17 @@ public final class GoldenVectors {
     /** The golden model's view of a core configuration (C comes from the image). */
     public static CoreParams params(FineqConfig c) {
         if (!c.core().inShell()) throw new IllegalArgumentException(c.core().word() + " has no fineq_core shell: the core golden model does not describe it");
-        return new CoreParams(c.rows(), c.actWidth(), c.termination(), c.pipeStages(),
-                c.core() == io.fineq.rtl.CoreKind.MAC_TREE ? io.fineq.golden.ArrayKind.MAC_TREE : io.fineq.golden.ArrayKind.TEMPORAL);
+        return new CoreParams(c.rows(), c.actWidth(), c.termination(), c.pipeStages(), arrayKind(c.core()));
+    }
+
+    /** The golden model's array behind the shell of {@code core}. */
+    public static io.fineq.golden.ArrayKind arrayKind(io.fineq.rtl.CoreKind core) {
+        return switch (core) {
+            case FINEQ -> io.fineq.golden.ArrayKind.TEMPORAL;
+            case FINEQ_SHIFTED -> io.fineq.golden.ArrayKind.SHIFTED;
+            case MAC_TREE -> io.fineq.golden.ArrayKind.MAC_TREE;
+            case MAC_SYSTOLIC -> throw new IllegalArgumentException("mac-systolic has no fineq_core shell: the core golden model does not describe it");
+        };
     }
 
     /** The golden job result (per-tile partials, summed Y, cycles) of {@code x} (N x K) against {@code image} on {@code c}. */
