@@ -75,10 +75,15 @@ public final class QuantizeCommand implements Callable<Integer> {
             description = "With --calibration: damping as a fraction of the activations' mean second moment, in (0, 1] (default: ${DEFAULT-VALUE}).")
     double damping;
 
+    @Option(names = "--long-vector-budget", defaultValue = "1", paramLabel = "F",
+            description = "With --calibration: cycle-aware calibration, at most this fraction of weight vectors (C weights of one output row and k-tile) "
+                    + "may hold a magnitude 3, the others are quantized within +-2 (one bit-time less each), in [0, 1]; 1 = no budget (default: ${DEFAULT-VALUE}).")
+    double longVectorBudget;
+
     /** The calibrated quantizer for --calibration, after checking the options that go with it; null without. */
     private CalibratedQuantizer calibratedQuantizer(QuantizerOptions opts) {
         boolean given = calibration != null;
-        for (String o : new String[] {"--calibrated", "--damping"}) {
+        for (String o : new String[] {"--calibrated", "--damping", "--long-vector-budget"}) {
             if (!given && spec.commandLine().getParseResult().hasMatchedOption(o)) throw new CliException(o + " applies only with --calibration X.npy");
         }
         if (!given) return null;
@@ -86,13 +91,14 @@ public final class QuantizeCommand implements Callable<Integer> {
         if (spec.commandLine().getParseResult().hasMatchedOption("--scale"))
             throw new CliException("--scale does not apply with --calibration (the calibrated mode chooses the scales)");
         if (!(damping > 0 && damping <= 1)) throw new CliException("--damping must be in (0, 1], got " + damping);
+        if (!(longVectorBudget >= 0 && longVectorBudget <= 1)) throw new CliException("--long-vector-budget must be in [0, 1], got " + longVectorBudget);
         CalibratedQuantizer.Mode mode;
         try {
             mode = CalibratedQuantizer.Mode.parse(calibrated);
         } catch (IllegalArgumentException e) {
             throw new CliException("--calibrated must be gptq or output-mse, got '" + calibrated + "'");
         }
-        return new CalibratedQuantizer(opts, new CalibratedQuantizer.Options(mode, damping, true, 2));
+        return new CalibratedQuantizer(opts, new CalibratedQuantizer.Options(mode, damping, true, 2, longVectorBudget));
     }
 
     /** The second moment of the activations in --calibration, for a layer with K input channels. */

@@ -186,6 +186,17 @@ class QuantizerCliTest {
                 "--damping", "0"), "--damping must be in (0, 1], got 0.0", dir.resolve("B.fqw"));
         assertFailsCleanly(CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--calibration", p("X.npy"),
                 "--scale", "mse"), "--scale does not apply with --calibration", dir.resolve("B.fqw"));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--calibration", p("X.npy"),
+                "--long-vector-budget", "1.5"), "--long-vector-budget must be in [0, 1], got 1.5", dir.resolve("B.fqw"));
+        assertFailsCleanly(CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--long-vector-budget", "0.5"),
+                "--long-vector-budget applies only with --calibration X.npy", dir.resolve("B.fqw"));
+        // With a budget of 0 no weight vector of the file holds a 3.
+        CliRunner z = CliRunner.run("quantize", "--in", p("W.npy"), "--array-cols", "16", "--out", p("Z.fqw"), "--calibration", p("X.npy"),
+                "--long-vector-budget", "0");
+        assertThat(z.exit()).as(z.err()).isZero();
+        FqwImage zi = FqwImage.read(dir.resolve("Z.fqw"));
+        assertThat(io.fineq.golden.GoldenJob.sumLength(zi, new io.fineq.golden.CoreParams(4, 8, true, 0, io.fineq.golden.ArrayKind.SHIFTED)))
+                .isEqualTo((long) zi.header().kTiles() * zi.header().paddedRows());
         assertFailsCleanly(CliRunner.run("quantize", "--in", p("nope.npy"), "--array-cols", "16", "--out", p("B.fqw"), "--calibration", p("X.npy")),
                 "nope.npy", dir.resolve("B.fqw"));
     }

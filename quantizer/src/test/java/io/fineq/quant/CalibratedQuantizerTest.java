@@ -190,6 +190,69 @@ class CalibratedQuantizerTest {
         }
     }
 
+    /** Vectors (k-tile, row m < M) of the image with a magnitude 3 in them. */
+    private static int longVectors(FqwImage img) {
+        DecodedImage d = new DecodedImage(img);
+        int n = 0;
+        for (int kt = 0; kt < img.header().kTiles(); kt++) {
+            for (int m = 0; m < M; m++) {
+                boolean three = false;
+                for (int c = 0; c < 64 && 64 * kt + c < K; c++) three |= Math.abs(d.q(m, 64 * kt + c)) == 3;
+                if (three) n++;
+            }
+        }
+        return n;
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0.0, 0.1, 0.3})
+    void longVectorBudgetBoundsTheVectorsThatHoldAThree(double budget) {
+        Tensor2D t = new SyntheticTensor("w", SynthKind.STUDENT_T, M, K, 7);
+        float[][] x = activations(4);
+        SecondMoment h = moment(x);
+        int vectors = 3 * M; // Kp / C = 3 k-tiles
+        FqwImage plain = quantizer(CalibratedQuantizer.Mode.GPTQ, 1).quantize(t, h).image();
+        CalibratedQuantizer budgeted = new CalibratedQuantizer(QuantizerOptions.defaults(64),
+                new CalibratedQuantizer.Options(CalibratedQuantizer.Mode.GPTQ, 0.01, true, 1, budget));
+        FqwImage img = budgeted.quantize(t, h).image();
+        // Plain GPTQ needs more long vectors than the budget allows, so the bound is a real constraint.
+        assertThat(longVectors(plain)).isGreaterThan((int) Math.floor(budget * vectors));
+        assertThat(longVectors(img)).isLessThanOrEqualTo((int) Math.floor(budget * vectors));
+        // The price is output error, and a larger budget pays less of it.
+        assertThat(outputError(rows(t), img, x)).isGreaterThan(outputError(rows(t), plain, x));
+        assertThat(img.header().validationError()).isNull();
+        if (budget > 0) {
+            FqwImage tighter = new CalibratedQuantizer(QuantizerOptions.defaults(64),
+                    new CalibratedQuantizer.Options(CalibratedQuantizer.Mode.GPTQ, 0.01, true, 1, 0.0)).quantize(t, h).image();
+            assertThat(outputError(rows(t), img, x)).isLessThan(outputError(rows(t), tighter, x));
+        }
+    }
+
+    @Test
+    void budgetOfOneIsPlainCalibration() {
+        Tensor2D t = new SyntheticTensor("w", SynthKind.STUDENT_T, M, K, 8);
+        SecondMoment h = moment(activations(5));
+        byte[] plain = quantizer(CalibratedQuantizer.Mode.GPTQ, 1).quantize(t, h).image().toBytes();
+        byte[] one = new CalibratedQuantizer(QuantizerOptions.defaults(64),
+                new CalibratedQuantizer.Options(CalibratedQuantizer.Mode.GPTQ, 0.01, true, 1, 1.0)).quantize(t, h).image().toBytes();
+        assertThat(one).isEqualTo(plain);
+    }
+
+    @Test
+    void theMostCostlyVectorsStayLong() {
+        // Hand-derived: C = 2, one k-tile, three rows, unit scales and energies. Clamping costs
+        // (2|u| - 5 per |u| >= 2.5): row 0 (2.7, 0) 0.4; row 1 (3.0, 2.6) 1.0 + 0.2 = 1.2; row 2 (1, 1) 0.
+        double[][] w = {{2.7, 3.0, 1.0}, {0.0, 2.6, 1.0}};
+        boolean[][] one = LongVectorBudget.cappedVectors(w, new double[] {1, 1}, new double[] {1, 1}, 2, 1.0 / 3);
+        assertThat(one[0]).containsExactly(true, false, true);
+        boolean[][] two = LongVectorBudget.cappedVectors(w, new double[] {1, 1}, new double[] {1, 1}, 2, 2.0 / 3);
+        assertThat(two[0]).containsExactly(false, false, true);
+        // Row 2 costs nothing to clamp: it is clamped even with every vector allowed to be long.
+        assertThat(LongVectorBudget.cappedVectors(w, new double[] {1, 1}, new double[] {1, 1}, 2, 0.99)[0]).containsExactly(false, false, true);
+        // Energy weighs the cost: with channel 1 ten times hotter, row 0 (0.4) loses to row 1 (1.0 + 2.0).
+        assertThat(LongVectorBudget.cappedVectors(w, new double[] {1, 10}, new double[] {1, 1}, 2, 1.0 / 3)[0]).containsExactly(true, false, true);
+    }
+
     @Test
     void badInputIsNamed() {
         Tensor2D t = new SyntheticTensor("w", SynthKind.GAUSSIAN, 24, 8, 1);

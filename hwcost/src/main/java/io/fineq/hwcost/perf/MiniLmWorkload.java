@@ -45,11 +45,16 @@ public final class MiniLmWorkload {
      * paragraphs of the bundled text, C = 64 (the calibrated quantizer's array), in forward order.
      */
     public static List<LlamaWorkload.Layer> buildGptq(PrintStream progress) throws IOException {
+        return buildGptq(1.0, progress);
+    }
+
+    /** As {@link #buildGptq(PrintStream)} with a long-vector budget ({@code 1}: none). */
+    public static List<LlamaWorkload.Layer> buildGptq(double longVectors, PrintStream progress) throws IOException {
         OnnxFile onnx = MiniLm.bundledOnnx();
         List<String> calibration = io.fineq.model.TextCorpus.calibration(io.fineq.model.TextCorpus.paragraphs());
         java.util.Map<String, io.fineq.model.Calibration.Layer> gptq;
         try (io.fineq.model.MiniLmTokenizer tok = new io.fineq.model.MiniLmTokenizer(MiniLm.bundledTokenizer())) {
-            gptq = new io.fineq.model.CalibratedModels(onnx, calibration.stream().map(tok::ids).toList(), progress).gptq();
+            gptq = new io.fineq.model.CalibratedModels(onnx, calibration.stream().map(tok::ids).toList(), progress).gptq(longVectors);
         }
         List<LlamaWorkload.Layer> out = new ArrayList<>();
         for (var e : gptq.entrySet()) {

@@ -56,6 +56,17 @@ public record VectorStats(int kTiles, int paddedRows, int cols, long[] lengthCou
         return (long) kTiles * paddedRows;
     }
 
+    /**
+     * Sum of L on an array of {@code kind} with early termination (one token tile): every vector's
+     * length from its largest magnitude ({@code CycleFormula.vectorLength}); for the temporal array
+     * this is {@link #sumL}.
+     */
+    public long sumLength(io.fineq.golden.ArrayKind kind) {
+        long sum = 0;
+        for (int len = 1; len <= 3; len++) sum += lengthCounts[len] * io.fineq.golden.CycleFormula.vectorLength(len, true, kind);
+        return sum;
+    }
+
     /** Average L over the vectors. */
     public double meanLength() {
         return sumL / (double) vectors();

@@ -46,6 +46,8 @@ public record EqualWork(String design, CoreKind core, String wires, long pes, St
             long vectors = (long) l.stats().paddedRows();
             total += switch (kind) {
                 case FINEQ -> CycleFormula.cycles(tiles, cfg.rows(), Math.multiplyExact(tokenTiles, l.stats().sumL()), cfg.pipeStages());
+                case FINEQ_SHIFTED -> CycleFormula.cycles(tiles, cfg.rows(),
+                        Math.multiplyExact(tokenTiles, l.stats().sumLength(io.fineq.golden.ArrayKind.SHIFTED)), cfg.pipeStages());
                 case MAC_TREE -> CycleFormula.cycles(tiles, cfg.rows(), Math.multiplyExact(tiles, vectors), cfg.pipeStages());
                 case MAC_SYSTOLIC -> MacCycleModel.cycles(cfg, tiles, vectors);
             };

@@ -34,7 +34,7 @@ import java.util.function.Function;
 
 /**
  * A core in the FineQ shell ({@code fineq_core}) as the generator writes it, for the PPA flow:
- * FineQ's own ({@link CoreKind#FINEQ}) or the MAC tree baseline ({@link CoreKind#MAC_TREE}),
+ * FineQ's own ({@link CoreKind#FINEQ}, {@link CoreKind#FINEQ_SHIFTED}) or the MAC tree baseline ({@link CoreKind#MAC_TREE}),
  * measured on the same job by the same Verilator harness, checked against the golden model.
  */
 public final class FineqPpaDesign implements PpaDesign {
@@ -109,7 +109,7 @@ public final class FineqPpaDesign implements PpaDesign {
 
     @Override
     public List<String> arrayCategories() {
-        return cfg.core() == CoreKind.MAC_TREE ? List.of(PES, ACC, ARRAY_CONTROL) : List.of(PES, ENCODERS, ACC, ARRAY_CONTROL);
+        return cfg.core().fineq() ? List.of(PES, ENCODERS, ACC, ARRAY_CONTROL) : List.of(PES, ACC, ARRAY_CONTROL);
     }
 
     @Override

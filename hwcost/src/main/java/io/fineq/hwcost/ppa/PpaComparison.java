@@ -16,6 +16,11 @@ import java.util.List;
 public record PpaComparison(FineqConfig config, io.fineq.rtl.CoreKind baseline, PpaResult fineq, PpaResult mac,
                             List<String> fineqArrayCategories, List<String> macArrayCategories) {
 
+    /** Which of FineQ's cores this comparison measured: the core of {@link #config}. */
+    public io.fineq.rtl.CoreKind fineqCore() {
+        return config.core();
+    }
+
     /** FineQ PE array area / MAC array area (paper 0.388). */
     public double areaRatio() {
         return fineq.arrayArea() / mac.arrayArea();

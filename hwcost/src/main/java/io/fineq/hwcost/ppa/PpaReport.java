@@ -52,14 +52,14 @@ public final class PpaReport {
     /** FineQ/MAC ratios per configuration, next to the paper's. */
     public static String ratios(List<PpaComparison> cmp) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-8s %-13s %12s %12s %16s %16s%n", "size", "vs", "area ratio", "power ratio", "energy eff. array",
+        sb.append(String.format(Locale.ROOT, "%-8s %-14s %-13s %12s %12s %16s %16s%n", "size", "fineq core", "vs", "area ratio", "power ratio", "energy eff. array",
                 "energy eff. core"));
         for (PpaComparison c : cmp) {
-            sb.append(String.format(Locale.ROOT, "%-8s %-13s %12.3f %12s %16s %16s%n", c.config().rows() + "x" + c.config().cols(),
+            sb.append(String.format(Locale.ROOT, "%-8s %-14s %-13s %12.3f %12s %16s %16s%n", c.config().rows() + "x" + c.config().cols(), c.fineqCore().word(),
                     c.baseline().word() + ("none".equals(c.fineq().wires()) ? "" : "+wires"), c.areaRatio(),
                     fmt(c.powerRatio(), "%.3f"), fmt(c.energyEfficiencyArrays(), "%.2fx"), fmt(c.energyEfficiencyCore(), "%.2fx")));
         }
-        sb.append(String.format(Locale.ROOT, "%-8s %-13s %12.3f %12.3f %16s %16s   (paper, 64x64, 45 nm, 400 MHz)%n", "paper", "its MAC",
+        sb.append(String.format(Locale.ROOT, "%-8s %-14s %-13s %12.3f %12.3f %16s %16s   (paper, 64x64, 45 nm, 400 MHz)%n", "paper", "fineq", "its MAC",
                 PaperFigures.AREA_RATIO, PpaComparison.paperPowerRatio(), "up to " + PaperFigures.ENERGY_EFFICIENCY + "x", ""));
         return sb.toString();
     }
@@ -82,11 +82,11 @@ public final class PpaReport {
         }
         // FineQ against the strongest baseline of the same size and workload, metric by metric.
         for (EqualWork f : rows) {
-            if (f.core() != io.fineq.rtl.CoreKind.FINEQ) continue;
+            if (!f.core().fineq()) continue;
             double bestDensity = 0, bestEnergy = Double.NaN, bestDensityFmax = 0;
             String densityBy = "-", energyBy = "-";
             for (EqualWork m : rows) {
-                if (m.core() == io.fineq.rtl.CoreKind.FINEQ || !m.workload().equals(f.workload()) || !m.basis().equals(f.basis())
+                if (m.core().fineq() || !m.workload().equals(f.workload()) || !m.basis().equals(f.basis())
                         || m.pes() != f.pes() || !m.wires().equals(f.wires()) || Double.isNaN(m.areaMm2())) continue;
                 if (m.gmacPerSecondPerMm2(m.clockMhz()) > bestDensity) {
                     bestDensity = m.gmacPerSecondPerMm2(m.clockMhz());
@@ -154,6 +154,7 @@ public final class PpaReport {
         List<Map<String, Object>> ratios = new ArrayList<>();
         for (PpaComparison c : cmp) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("fineq", c.fineqCore().word());
             m.put("baseline", c.baseline().word());
             m.put("wires", c.fineq().wires());
             m.put("rows", c.config().rows());

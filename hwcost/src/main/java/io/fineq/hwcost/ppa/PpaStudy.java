@@ -23,7 +23,7 @@ public final class PpaStudy {
      */
     public record Designs(java.util.Set<CoreKind> kinds) {
         /** The words {@code --designs} takes: the core kinds, {@code mac} (= mac-systolic), {@code both} (fineq, mac-systolic), {@code all}. */
-        public static final String WORDS = "fineq, mac-tree, mac-systolic, mac (= mac-systolic), both (= fineq,mac-systolic), all";
+        public static final String WORDS = "fineq, fineq-shifted, mac-tree, mac-systolic, mac (= mac-systolic), both (= fineq,mac-systolic), all";
         public static final Designs BOTH = new Designs(java.util.EnumSet.of(CoreKind.FINEQ, CoreKind.MAC_SYSTOLIC));
         public static final Designs ALL = new Designs(java.util.EnumSet.allOf(CoreKind.class));
 
@@ -116,17 +116,21 @@ public final class PpaStudy {
         List<PpaComparison> cmp = new ArrayList<>();
         for (int n : sizes) {
             FineqConfig cfg = new FineqConfig(n, n, actWidth, true, adderPipeline);
-            PpaResult f = null;
-            List<String> fineqArray = null;
+            // FineQ's cores come first in CoreKind order, so every baseline is compared with each of them.
+            List<PpaResult> fineq = new ArrayList<>();
+            List<CoreKind> fineqKind = new ArrayList<>();
+            List<List<String>> fineqArray = new ArrayList<>();
             for (CoreKind k : which.kinds()) {
                 PpaDesign d = design(cfg, k, options.clockMhz());
                 PpaResult r = flow.run(d, options);
                 results.add(r);
-                if (k == CoreKind.FINEQ) {
-                    f = r;
-                    fineqArray = d.arrayCategories();
-                } else if (f != null) {
-                    cmp.add(new PpaComparison(cfg, k, f, r, fineqArray, d.arrayCategories()));
+                if (k.fineq()) {
+                    fineq.add(r);
+                    fineqKind.add(k);
+                    fineqArray.add(d.arrayCategories());
+                } else {
+                    for (int i = 0; i < fineq.size(); i++) cmp.add(new PpaComparison(cfg.withCore(fineqKind.get(i)), k, fineq.get(i), r, fineqArray.get(i),
+                            d.arrayCategories()));
                 }
             }
         }
