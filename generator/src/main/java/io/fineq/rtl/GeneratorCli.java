@@ -27,7 +27,7 @@ public final class GeneratorCli implements Callable<Integer> {
     public static final int EXIT_IO = 1;
     public static final int EXIT_USAGE = 2;
 
-    @Option(names = "--core", paramLabel = "KIND", description = "fineq (default), mac-tree or mac-systolic: FineQ's core or a MAC baseline")
+    @Option(names = "--core", paramLabel = "KIND", description = "fineq (default), fineq-shifted, mac-tree or mac-systolic: FineQ's core (unary or shifted coding) or a MAC baseline")
     String core;
 
     @Option(names = "--array", paramLabel = "N", description = "rows = cols = N (1..1024); not with --rows/--cols")

@@ -60,6 +60,16 @@ class RtlLintTest {
         assertLintClean(dir, module);
     }
 
+    /** The shifted coding ({@code --core fineq-shifted}): tree as wide as ACC_W (C = 5), C = 1, termination off, pipelined trees, ACT_W limits. */
+    @ParameterizedTest(name = "fineq-shifted {0}x{1} act-width={2} adder-pipeline={3} termination={4}")
+    @CsvSource({
+        "1, 1, 8, 0, true", "4, 5, 8, 0, true", "4, 5, 8, 0, false", "3, 8, 8, 1, true", "8, 8, 2, 2, true",
+        "2, 16, 16, 0, true", "5, 17, 8, 2, false", "64, 64, 8, 0, true", "64, 64, 8, 3, true"})
+    void shiftedCodingLintsClean(int rows, int cols, int actW, int pipe, boolean termination) {
+        Path dir = Generated.into(out, new FineqConfig(rows, cols, actW, termination, pipe, CoreKind.FINEQ_SHIFTED));
+        assertLintClean(dir, ModuleSet.top(CoreKind.FINEQ_SHIFTED));
+    }
+
     /** The MAC baselines ({@code --core mac-tree|mac-systolic}) at the corners: widths with and without sign extension, pipelined trees, ACT_W limits. */
     @ParameterizedTest(name = "{0} {1}x{2} act-width={3} adder-pipeline={4}")
     @CsvSource({

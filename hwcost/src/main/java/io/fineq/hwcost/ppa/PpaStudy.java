@@ -19,7 +19,7 @@ import java.util.Locale;
 public final class PpaStudy {
     /**
      * Which designs a study runs: FineQ's core and the MAC baselines ({@link CoreKind}), in the
-     * order fineq, mac-tree, mac-systolic.
+     * order fineq, fineq-shifted, mac-tree, mac-systolic.
      */
     public record Designs(java.util.Set<CoreKind> kinds) {
         /** The words {@code --designs} takes: the core kinds, {@code mac} (= mac-systolic), {@code both} (fineq, mac-systolic), {@code all}. */

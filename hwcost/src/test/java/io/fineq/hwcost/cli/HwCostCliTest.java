@@ -46,7 +46,7 @@ class HwCostCliTest {
     /** The design list, the workload list, the token count and a plot without a workload: one line each, before any work. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "--designs|fineq,mac-tre|error: --designs: 'mac-tre' is not one of fineq, mac-tree, mac-systolic, mac (= mac-systolic), both (= fineq,mac-systolic), all",
+            "--designs|fineq,mac-tre|error: --designs: 'mac-tre' is not one of fineq, fineq-shifted, mac-tree, mac-systolic, mac (= mac-systolic), both (= fineq,mac-systolic), all",
             "--workload|minilm|error: --workload: 'minilm' is not one of minilm-l6, minilm-l6-gptq, llama2-7b, none",
             "--workload|minilm-l6-gptq|error: --workload minilm-l6-gptq: the calibrated images are built for C = 64; --sizes must be 64",
             "--tokens|0|error: --tokens: 0 is out of range 1..1048576",

@@ -41,7 +41,7 @@ class SweepPointsTest {
     @Test
     void badParametersAreOneLineErrors() {
         assertThat(err("sweep", "--sizes", "8", "--designs", "gpu", "--work", tmp.toString()))
-                .isEqualTo("error: --designs: 'gpu' is not one of fineq, mac-tree, mac-systolic, mac (= mac-systolic), both (= fineq,mac-systolic), all");
+                .isEqualTo("error: --designs: 'gpu' is not one of fineq, fineq-shifted, mac-tree, mac-systolic, mac (= mac-systolic), both (= fineq,mac-systolic), all");
         assertThat(err("sweep", "--sizes", "8", "--executor", "lsf", "--no-power", "--designs", "fineq", "--work", tmp.toString()))
                 .isEqualTo("error: --executor: 'lsf' is not local or slurm");
         assertThat(err("sweep", "--sizes", "8", "--adder-pipelines", "x", "--work", tmp.toString()))
