@@ -125,9 +125,9 @@ public final class GeneratorCli implements Callable<Integer> {
         Path target = root.resolve(rtl.outputFolder(cfg)).toAbsolutePath().normalize();
 
         long start = System.nanoTime();
-        if (!rtl.name().equals(VelocityBackend.NAME) && cfg.core() != CoreKind.FINEQ) {
+        if (!rtl.name().equals(VelocityBackend.NAME) && !cfg.core().fineq()) {
             throw new ConfigException(name("core", "core"), cfg.core().word() + " comes from the velocity back end only (" + name("backend", "backend")
-                    + " " + rtl.name() + " builds the fineq core)");
+                    + " " + rtl.name() + " builds FineQ's cores, fineq and fineq-shifted)");
         }
         stdout.printf("fineq-generator: %s (%s back end, act_width %d, termination %s, adder pipeline %d) -> %s%n",
                 cfg.name(), rtl.name(), cfg.actWidth(), cfg.termination() ? "on" : "off", cfg.adderPipeline(), target);

@@ -15,6 +15,7 @@ class FineqArray(cfg: FineqConfig) extends RawModule {
   private val rows = cfg.rows
   private val cols = cfg.cols
   private val accW = cfg.accWidth
+  private val shifted = cfg.core.shifted
 
   val clk_i       = IO(Input(Clock()))
   val rst_ni      = IO(Input(Bool()))
@@ -42,25 +43,37 @@ class FineqArray(cfg: FineqConfig) extends RawModule {
     // Stage 0: column c's weight {s, m1, m0} at [3c +: 3] and its encoder.
     val sign = VecInit(Seq.tabulate(cols)(c => w_i(3 * c + 2))).asUInt
     val mag  = Seq.tabulate(cols)(c => w_i(3 * c + 1, 3 * c))
-    val encoders = Seq.tabulate(cols) { c =>
-      val enc = Module(new TemporalEncoder).suggestName(s"u_enc_$c")
-      enc.mag_i := mag(c)
-      enc.t_i   := t_q
-      enc
+    // Unary coding: one bit per column; shifted coding (section 8): select a / select 2a per column.
+    val (broadcast, allDone) = if (shifted) {
+      val encoders = Seq.tabulate(cols) { c =>
+        val enc = Module(new ShiftedEncoder).suggestName(s"u_enc_$c")
+        enc.mag_i := mag(c)
+        enc.t_i   := t_q(0)
+        enc
+      }
+      (Seq(VecInit(encoders.map(_.sel1_o)).asUInt, VecInit(encoders.map(_.sel2_o)).asUInt), encoders.map(_.done_o).reduce(_ && _))
+    } else {
+      val encoders = Seq.tabulate(cols) { c =>
+        val enc = Module(new TemporalEncoder).suggestName(s"u_enc_$c")
+        enc.mag_i := mag(c)
+        enc.t_i   := t_q
+        enc
+      }
+      (Seq(VecInit(encoders.map(_.bit_o)).asUInt ^ sign), encoders.map(_.done_o).reduce(_ && _))
     }
-    val colBit = VecInit(encoders.map(_.bit_o)).asUInt
-    val allDone = encoders.map(_.done_o).reduce(_ && _)
-    val last = if (cfg.termination) allDone else t_q === 2.U && allDone
+    val last = if (cfg.termination) allDone else t_q === (cfg.maxBitTimes - 1).U && allDone
     vec_done_o := issue && last
     t_q := Mux(issue, Mux(last, 0.U, t_q + 1.U), t_q)
 
-    // L of the vector and its sign correction L * (negative columns - C * 2^(ACT_W-1)).
-    val vecLen: UInt = if (cfg.termination) {
-      val m1 = VecInit(mag.map(_(1))).asUInt
-      val m0 = VecInit(mag.map(_(0))).asUInt
+    // L of the vector and its sign correction L * (negative columns - C * 2^(LEAF_W-1)).
+    val m1 = VecInit(mag.map(_(1))).asUInt
+    val m0 = VecInit(mag.map(_(0))).asUInt
+    val vecLen: UInt = if (cfg.termination && shifted) {
+      Mux((m1 & m0).orR, 2.U(2.W), 1.U(2.W))
+    } else if (cfg.termination) {
       val maxMag = Mux(m1.orR, Mux((m1 & m0).orR, 3.U(2.W), 2.U(2.W)), Mux(m0.orR, 1.U(2.W), 0.U(2.W)))
       Mux(maxMag === 0.U, 1.U(2.W), maxMag)
-    } else 3.U(2.W)
+    } else cfg.maxBitTimes.U(2.W)
     val negCount = 0.U(accW.W) | PopCount(sign) // PopCount gives a Bool when C = 1, which cannot pad
     val negBias  = BigInt(cfg.negativeBias).U(accW.W)
     val negCorr  = negCount -% negBias
@@ -71,7 +84,8 @@ class FineqArray(cfg: FineqConfig) extends RawModule {
     val u_cg_s1 = ClockGate(cfg, clk_i, en)
     val clkS1 = u_cg_s1.io.clk_o
     val x0_q = withClock(clkS1)(RegNext(sign)).suggestName("x0_q")
-    val x1_q = withClock(clkS1)(RegNext(colBit ^ sign)).suggestName("x1_q")
+    val x1_q = withClock(clkS1)(RegNext(broadcast(0))).suggestName("x1_q")
+    val x2_q = if (shifted) Some(withClock(clkS1)(RegNext(broadcast(1))).suggestName("x2_q")) else None
     val stages = cfg.pipeStages
     val corr = (1 to stages + 1).scanLeft(vecCorr) { (d, s) =>
       withClock(clkS1)(RegNext(d)).suggestName(s"corr_s${s}_q")
@@ -115,6 +129,7 @@ class FineqArray(cfg: FineqConfig) extends RawModule {
       pe.act_i := actRows(beatW * r + beatW - 1, beatW * r)
       pe.x0_i  := x0_q
       pe.x1_i  := x1_q
+      pe.x2_i.foreach(_ := x2_q.get)
       val acc = Module(new Acc(cfg)).suggestName(s"u_acc_$r")
       acc.clk_pipe_i.foreach(_ := clkS1) // the tree's pipeline registers load with stage 1
       acc.clk_acc_i := u_cg_acc.io.clk_o

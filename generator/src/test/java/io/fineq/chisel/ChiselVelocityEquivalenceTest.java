@@ -31,6 +31,11 @@ class ChiselVelocityEquivalenceTest {
         return new FineqConfig(rows, cols, actW, termination, pipe);
     }
 
+    /** The shifted coding (docs/microarchitecture.md section 8). */
+    private static FineqConfig shifted(int rows, int cols, int actW, boolean termination, int pipe) {
+        return new FineqConfig(rows, cols, actW, termination, pipe, io.fineq.rtl.CoreKind.FINEQ_SHIFTED);
+    }
+
     private static YosysEquivalence.Result prove(FineqConfig chiselCfg, FineqConfig velocityCfg, String top) throws Exception {
         boolean array = top.equals("fineq_array") || top.equals("fineq_core");
         List<String> renames = array ? VelocityInstanceNames.renames(velocityCfg, top.equals("fineq_core")) : List.of();
@@ -57,6 +62,7 @@ class ChiselVelocityEquivalenceTest {
     @Test
     void temporalEncoderIsEquivalent() throws Exception {
         assertProven(cfg(2, 2, 8, true, 0), "fineq_temporal_encoder");
+        assertProven(shifted(2, 2, 8, true, 0), "fineq_temporal_encoder");
     }
 
     static Stream<Arguments> accConfigs() {
@@ -65,7 +71,11 @@ class ChiselVelocityEquivalenceTest {
                 Arguments.of(cfg(1, 2, 8, true, 0)),
                 Arguments.of(cfg(1, 5, 8, true, 1)),   // odd count: pass-through nodes, 2 pipeline stages
                 Arguments.of(cfg(1, 8, 4, true, 2)),   // 4-bit activations, register after level 2
-                Arguments.of(cfg(1, 7, 16, false, 1))); // 16-bit activations
+                Arguments.of(cfg(1, 7, 16, false, 1)),  // 16-bit activations
+                Arguments.of(shifted(1, 1, 8, true, 0)),
+                Arguments.of(shifted(1, 5, 8, true, 1)), // tree as wide as ACC_W
+                Arguments.of(shifted(1, 8, 4, true, 2)),
+                Arguments.of(shifted(1, 7, 16, false, 1)));
     }
 
     @ParameterizedTest
@@ -80,7 +90,10 @@ class ChiselVelocityEquivalenceTest {
                 Arguments.of(cfg(2, 2, 8, true, 0)),
                 Arguments.of(cfg(4, 4, 8, true, 1)),
                 Arguments.of(cfg(4, 4, 8, false, 0)),
-                Arguments.of(cfg(3, 5, 4, true, 1)));
+                Arguments.of(cfg(3, 5, 4, true, 1)),
+                Arguments.of(shifted(2, 2, 8, true, 0)),
+                Arguments.of(shifted(4, 4, 8, false, 0)),
+                Arguments.of(shifted(3, 5, 4, true, 1)));
     }
 
     @ParameterizedTest
@@ -93,7 +106,9 @@ class ChiselVelocityEquivalenceTest {
         return Stream.of(
                 Arguments.of(cfg(2, 2, 8, true, 0)),
                 Arguments.of(cfg(3, 2, 4, false, 1)),
-                Arguments.of(cfg(4, 4, 8, true, 1)));
+                Arguments.of(cfg(4, 4, 8, true, 1)),
+                Arguments.of(shifted(3, 2, 4, false, 1)),
+                Arguments.of(shifted(4, 4, 8, true, 1)));
     }
 
     @ParameterizedTest
@@ -108,6 +123,13 @@ class ChiselVelocityEquivalenceTest {
         YosysEquivalence.Result r = prove(cfg(2, 2, 8, true, 0), cfg(2, 2, 8, false, 0), "fineq_array");
         assertThat(r.proven()).as("termination on vs off must not be provable%n%s", r.tail()).isFalse();
         assertThat(r.log()).contains("unproven $equiv cells in 'equiv_status -assert'");
+    }
+
+    @Test
+    void flowRejectsTheOtherCoding() throws Exception {
+        // The shifted coding ends a vector of 2s after one bit-time, the unary one after two.
+        YosysEquivalence.Result r = prove(shifted(2, 2, 8, true, 0), cfg(2, 2, 8, true, 0), "fineq_array");
+        assertThat(r.proven()).as("shifted vs unary must not be provable%n%s", r.tail()).isFalse();
     }
 
     @Test

@@ -24,18 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChiselRtlRegressionTest {
 
-    @ParameterizedTest(name = "Chisel {0}x{1} termination={2} P={3}: M={4} K={5} N={6}, then stall {7}%")
+    @ParameterizedTest(name = "Chisel {8} {0}x{1} termination={2} P={3}: M={4} K={5} N={6}, then stall {7}%")
     @CsvSource({
-            "7, 5, true, 0, 50, 23, 16, 60",
-            "7, 5, false, 1, 50, 23, 16, 30",
-            "8, 8, true, 1, 70, 20, 9, 75"})
-    void chiselRtlEqualsGoldenModel(int rows, int cols, boolean termination, int pipe, int m, int k, int n, int stallPercent)
+            "7, 5, true, 0, 50, 23, 16, 60, fineq",
+            "7, 5, false, 1, 50, 23, 16, 30, fineq",
+            "8, 8, true, 1, 70, 20, 9, 75, fineq",
+            "7, 5, true, 0, 50, 23, 16, 60, fineq-shifted",
+            "8, 8, false, 1, 70, 20, 9, 40, fineq-shifted"})
+    void chiselRtlEqualsGoldenModel(int rows, int cols, boolean termination, int pipe, int m, int k, int n, int stallPercent, String core)
             throws IOException {
         assertThat(m % 24).isNotZero();
         assertThat(k % cols).isNotZero();
         assertThat(n).as("several token tiles, the last one partial").isGreaterThan(rows);
         assertThat(n % rows).isNotZero();
-        FineqConfig cfg = Rtl.config(rows, cols, termination, pipe);
+        FineqConfig cfg = Rtl.config(rows, cols, termination, pipe).withCore(io.fineq.rtl.CoreKind.byWord("core", core));
         CoreRegression chisel = new CoreRegression(cfg, new ChiselRtlBackend());
         assertChiselSources(cfg);
         String name = "chisel-" + cfg.name() + "-term" + termination + "-p" + pipe;
