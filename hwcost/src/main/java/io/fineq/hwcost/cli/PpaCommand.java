@@ -54,8 +54,9 @@ public class PpaCommand implements Callable<Integer> {
         if (tokens < 1 || tokens > (1 << 20)) throw new UserError("--tokens: " + tokens + " is out of range 1..1048576");
         if (plot != null && workloads.isEmpty()) throw new UserError("--plot: needs --workload (the plot shows the equal-work figures)");
         java.util.List<Integer> sz = Sizes.parse("--sizes", sizes);
-        if (workloads.contains("minilm-l6-gptq") && sz.stream().anyMatch(n -> n != 64))
-            throw new UserError("--workload minilm-l6-gptq: the calibrated images are built for C = 64; --sizes must be 64");
+        for (String w : workloads)
+            if (w.startsWith("minilm-l6-gptq") && sz.stream().anyMatch(n -> n != 64))
+                throw new UserError("--workload " + w + ": the calibrated images are built for C = 64; --sizes must be 64");
         java.util.List<Boolean> wireModes = switch (wires.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "off" -> java.util.List.of(false);
             case "on" -> java.util.List.of(true);

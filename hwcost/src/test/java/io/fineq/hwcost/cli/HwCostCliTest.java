@@ -47,8 +47,10 @@ class HwCostCliTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "--designs|fineq,mac-tre|error: --designs: 'mac-tre' is not one of fineq, fineq-shifted, mac-tree, mac-systolic, mac (= mac-systolic), both (= fineq,mac-systolic), all",
-            "--workload|minilm|error: --workload: 'minilm' is not one of minilm-l6, minilm-l6-gptq, llama2-7b, none",
+            "--workload|minilm|error: --workload: 'minilm' is not one of minilm-l6, minilm-l6-gptq, minilm-l6-gptq-lvF (F in [0, 1), e.g. minilm-l6-gptq-lv0.25), llama2-7b, none",
             "--workload|minilm-l6-gptq|error: --workload minilm-l6-gptq: the calibrated images are built for C = 64; --sizes must be 64",
+            "--workload|minilm-l6-gptq-lv0.3|error: --workload minilm-l6-gptq-lv0.3: the calibrated images are built for C = 64; --sizes must be 64",
+            "--workload|minilm-l6-gptq-lv1.5|error: --workload: 'minilm-l6-gptq-lv1.5' is not one of minilm-l6, minilm-l6-gptq, minilm-l6-gptq-lvF (F in [0, 1), e.g. minilm-l6-gptq-lv0.25), llama2-7b, none",
             "--tokens|0|error: --tokens: 0 is out of range 1..1048576",
             "--plot|PLOT|error: --plot: needs --workload (the plot shows the equal-work figures)"})
     void badEqualWorkOptionsAreOneLineErrors(String option, String value, String message) {
