@@ -94,6 +94,6 @@ class FineqCliTest {
         assertThat(i.code()).isZero();
         assertThat(i.out()).contains("48");
         assertThat(List.of(fineq("generate", "--array=4", "--out=" + dir.resolve("rtl")).code())).containsExactly(0);
-        assertThat(dir.resolve("rtl/fineq_4x4/fineq_4x4_core.v")).exists();
+        assertThat(dir.resolve("rtl/fineq_shifted_4x4/fineq_shifted_4x4_core.v")).exists();
     }
 }

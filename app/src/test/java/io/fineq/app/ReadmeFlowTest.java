@@ -87,12 +87,12 @@ class ReadmeFlowTest {
     @Order(2)
     void rtlAndTheToolsReadItFromAnotherFolder() throws Exception {
         fineq("generate", "--array=4");
-        Path rtl = user.resolve("rtl-out/fineq_4x4");
+        Path rtl = user.resolve("rtl-out/fineq_shifted_4x4");
         assertThat(rtl.resolve("fineq.f")).isRegularFile();
         Path elsewhere = Files.createDirectories(user.resolve("elsewhere"));
-        Result y = run(elsewhere, List.of("yosys", "-q", "-c", "../rtl-out/fineq_4x4/synth.tcl"));
+        Result y = run(elsewhere, List.of("yosys", "-q", "-c", "../rtl-out/fineq_shifted_4x4/synth.tcl"));
         assertThat(y.exit()).as(y.out()).isZero();
-        Result v = run(elsewhere, List.of("verilator", "--lint-only", "-Wall", "--top-module", "fineq_4x4_core", "-F", "../rtl-out/fineq_4x4/fineq.f"));
+        Result v = run(elsewhere, List.of("verilator", "--lint-only", "-Wall", "--top-module", "fineq_shifted_4x4_core", "-F", "../rtl-out/fineq_shifted_4x4/fineq.f"));
         assertThat(v.exit()).as(v.out()).isZero();
         // Yosys writes its netlist next to the RTL (synth.tcl), not into the folder it runs in.
         try (Stream<Path> s = Files.list(elsewhere)) {
@@ -100,7 +100,9 @@ class ReadmeFlowTest {
         }
         Files.delete(elsewhere);
         fineq("generate", "--array=4", "--backend", "chisel");
-        assertThat(user.resolve("rtl-out/fineq_4x4_chisel/fineq.f")).isRegularFile();
+        assertThat(user.resolve("rtl-out/fineq_shifted_4x4_chisel/fineq.f")).isRegularFile();
+        fineq("generate", "--array=4", "--core", "fineq");
+        assertThat(user.resolve("rtl-out/fineq_4x4/fineq.f")).isRegularFile();
     }
 
     @Test

@@ -30,6 +30,13 @@ public enum CoreKind {
      */
     MAC_SYSTOLIC("mac-systolic", "mac_systolic");
 
+    /**
+     * The core the generator and the golden vectors build when none is named: the shifted coding,
+     * which wins the equal-work comparison on real weights (docs/hwcost.md, "A FineQ core that wins").
+     * The paper's unary core stays selectable as {@code fineq}.
+     */
+    public static final CoreKind DEFAULT = FINEQ_SHIFTED;
+
     private final String word;
     private final String folder;
 

@@ -27,7 +27,7 @@ public final class GeneratorCli implements Callable<Integer> {
     public static final int EXIT_IO = 1;
     public static final int EXIT_USAGE = 2;
 
-    @Option(names = "--core", paramLabel = "KIND", description = "fineq (default), fineq-shifted, mac-tree or mac-systolic: FineQ's core (unary or shifted coding) or a MAC baseline")
+    @Option(names = "--core", paramLabel = "KIND", description = "fineq-shifted (default), fineq, mac-tree or mac-systolic: FineQ's core (shifted or the paper's unary coding) or a MAC baseline")
     String core;
 
     @Option(names = "--array", paramLabel = "N", description = "rows = cols = N (1..1024); not with --rows/--cols")
@@ -101,7 +101,7 @@ public final class GeneratorCli implements Callable<Integer> {
         int a = ParameterParser.integer(name("act-width", "actw"), actWidth, FineqConfig.MIN_ACT_W, FineqConfig.MAX_ACT_W, d.actWidth());
         boolean t = ParameterParser.onOff(name("termination", "termination"), termination, d.termination());
         int p = ParameterParser.integer(name("adder-pipeline", "pipe"), adderPipeline, 0, FineqConfig.MAX_PIPE, d.adderPipeline());
-        CoreKind k = ParameterParser.given(core) ? CoreKind.byWord(name("core", "core"), core) : CoreKind.FINEQ;
+        CoreKind k = ParameterParser.given(core) ? CoreKind.byWord(name("core", "core"), core) : CoreKind.DEFAULT;
         return new FineqConfig(r, c, a, t, p, k);
     }
 

@@ -84,8 +84,8 @@ class ChiselBackendTest {
         int code = GeneratorCli.run(new String[] {"--array=2", "--backend=chisel", "--out=" + root},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(root.resolve("fineq_2x2_chisel/fineq_2x2_chisel_core.v")).exists();
-        assertThat(Files.readString(root.resolve("fineq_2x2_chisel/fineq_2x2.core"))).contains("name: fineq:rtl:fineq_2x2_chisel:0.1.0");
+        assertThat(root.resolve("fineq_shifted_2x2_chisel/fineq_shifted_2x2_chisel_core.v")).exists();
+        assertThat(Files.readString(root.resolve("fineq_shifted_2x2_chisel/fineq_shifted_2x2.core"))).contains("name: fineq:rtl:fineq_shifted_2x2_chisel:0.1.0");
         assertThat(root.resolve("fineq_2x2")).doesNotExist();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("chisel back end");
     }

@@ -41,8 +41,8 @@ class DeterminismTest {
 
     @Test
     void twoRunsAreByteIdentical() throws IOException {
-        Path a = cli(tmp.resolve("a"), "--rows=24", "--cols=7", "--adder-pipeline=1").resolve("fineq_24x7");
-        Path b = cli(tmp.resolve("b"), "--rows=24", "--cols=7", "--adder-pipeline=1").resolve("fineq_24x7");
+        Path a = cli(tmp.resolve("a"), "--rows=24", "--cols=7", "--adder-pipeline=1").resolve("fineq_shifted_24x7");
+        Path b = cli(tmp.resolve("b"), "--rows=24", "--cols=7", "--adder-pipeline=1").resolve("fineq_shifted_24x7");
         assertThat(names(a)).isEqualTo(names(b)).hasSize(15);
         for (String name : names(a)) {
             assertThat(Files.readAllBytes(a.resolve(name))).as(name).isEqualTo(Files.readAllBytes(b.resolve(name)));
@@ -52,19 +52,19 @@ class DeterminismTest {
     @Test
     void regeneratingOverAnExistingFolderGivesTheSameBytes() throws IOException {
         Path out = tmp.resolve("same");
-        Path dir = cli(out, "--array=5").resolve("fineq_5x5");
+        Path dir = cli(out, "--array=5").resolve("fineq_shifted_5x5");
         byte[] first = Files.readAllBytes(dir.resolve("manifest.json"));
         Files.writeString(dir.resolve("user.txt"), "a file the generator did not write");
         cli(out, "--array=5");
         assertThat(Files.readAllBytes(dir.resolve("manifest.json"))).isEqualTo(first);
         // The user's file survives (issue 11: regeneration must not delete what it did not write).
         assertThat(Files.readString(dir.resolve("user.txt"))).isEqualTo("a file the generator did not write");
-        assertThat(names(out)).containsExactly("fineq_5x5"); // no temporary or backup folder left behind
+        assertThat(names(out)).containsExactly("fineq_shifted_5x5"); // no temporary or backup folder left behind
     }
 
     @Test
     void manifestListsEveryFileWithItsSha256AndTheParameters() throws Exception {
-        Path dir = cli(tmp.resolve("m"), "--rows=3", "--cols=5", "--termination=off", "--adder-pipeline=2").resolve("fineq_3x5");
+        Path dir = cli(tmp.resolve("m"), "--rows=3", "--cols=5", "--termination=off", "--adder-pipeline=2").resolve("fineq_shifted_3x5");
         JsonNode m = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
         Set<String> listed = new TreeSet<>();
         for (JsonNode f : m.get("files")) {
@@ -78,9 +78,9 @@ class DeterminismTest {
         Set<String> onDisk = names(dir);
         onDisk.remove("manifest.json");
         assertThat(listed).isEqualTo(onDisk);
-        assertThat(listed).contains("fineq_3x5_nt_p2_clock_gate.v", "fineq_3x5_nt_p2_act_latch.v", "fineq_3x5_nt_p2_decoder.v",
-                "fineq_3x5_nt_p2_temporal_encoder.v", "fineq_3x5_nt_p2_pe_row.v", "fineq_3x5_nt_p2_acc.v",
-                "fineq_3x5_nt_p2_array.v", "fineq_3x5_nt_p2_core.v", "fineq.f", "synth.ys", "synth.tcl", "dc_synth.tcl", "constraints.sdc", "fineq_3x5.core");
+        assertThat(listed).contains("fineq_shifted_3x5_nt_p2_clock_gate.v", "fineq_shifted_3x5_nt_p2_act_latch.v", "fineq_shifted_3x5_nt_p2_decoder.v",
+                "fineq_shifted_3x5_nt_p2_temporal_encoder.v", "fineq_shifted_3x5_nt_p2_pe_row.v", "fineq_shifted_3x5_nt_p2_acc.v",
+                "fineq_shifted_3x5_nt_p2_array.v", "fineq_shifted_3x5_nt_p2_core.v", "fineq.f", "synth.ys", "synth.tcl", "dc_synth.tcl", "constraints.sdc", "fineq_shifted_3x5.core");
         JsonNode p = m.get("parameters");
         assertThat(p.get("rows").asInt()).isEqualTo(3);
         assertThat(p.get("cols").asInt()).isEqualTo(5);
@@ -95,11 +95,11 @@ class DeterminismTest {
 
     @Test
     void filelistAndConstraintsFollowTheParameters() throws IOException {
-        Path dir = cli(tmp.resolve("f"), "--array=2", "--clock-mhz=250").resolve("fineq_2x2");
-        assertThat(Files.readAllLines(dir.resolve("fineq.f"))).containsExactly("fineq_2x2_clock_gate.v", "fineq_2x2_act_latch.v",
-                "fineq_2x2_decoder.v", "fineq_2x2_temporal_encoder.v", "fineq_2x2_pe_row.v", "fineq_2x2_acc.v", "fineq_2x2_array.v", "fineq_2x2_core.v");
+        Path dir = cli(tmp.resolve("f"), "--array=2", "--clock-mhz=250").resolve("fineq_shifted_2x2");
+        assertThat(Files.readAllLines(dir.resolve("fineq.f"))).containsExactly("fineq_shifted_2x2_clock_gate.v", "fineq_shifted_2x2_act_latch.v",
+                "fineq_shifted_2x2_decoder.v", "fineq_shifted_2x2_temporal_encoder.v", "fineq_shifted_2x2_pe_row.v", "fineq_shifted_2x2_acc.v", "fineq_shifted_2x2_array.v", "fineq_shifted_2x2_core.v");
         assertThat(Files.readString(dir.resolve("constraints.sdc"))).contains("create_clock -name clk -period 4.000 [get_ports clk_i]");
-        assertThat(Files.readString(dir.resolve("fineq_2x2.core"))).startsWith("CAPI=2:").contains("toplevel: fineq_2x2_core");
+        assertThat(Files.readString(dir.resolve("fineq_shifted_2x2.core"))).startsWith("CAPI=2:").contains("toplevel: fineq_shifted_2x2_core");
     }
 
     /**
@@ -109,12 +109,12 @@ class DeterminismTest {
      */
     @Test
     void dcScriptIsRunnableFromAnyFolderAndWritesALegalNetlist() throws IOException {
-        Path dir = cli(tmp.resolve("dc"), "--array=2").resolve("fineq_2x2");
+        Path dir = cli(tmp.resolve("dc"), "--array=2").resolve("fineq_shifted_2x2");
         String dc = Files.readString(dir.resolve("dc_synth.tcl"));
         assertThat(dc).contains("set FINEQ_DIR [file dirname [file normalize [info script]]]")
                 .contains("lappend FINEQ_PATHS [file join $FINEQ_DIR $f]")
                 .contains("source [file join $FINEQ_DIR constraints.sdc]")
-                .contains("your_library*").contains("set FINEQ_TOP fineq_2x2_core")
+                .contains("your_library*").contains("set FINEQ_TOP fineq_shifted_2x2_core")
                 .doesNotContainPattern("(?m)^uniquify");
         assertThat(dc.indexOf("change_names -rules verilog -hierarchy")).isPositive()
                 .isLessThan(dc.indexOf("write -format verilog"));

@@ -92,6 +92,17 @@ class GeneratorCliTest {
      * cannot start a Verilog identifier is one line naming the parameter.
      */
     @Test
+    void theDefaultCoreIsTheShiftedCodingAndThePapersUnaryCoreStaysSelectable() throws Exception {
+        assertThat(run("--array=4").code()).isZero();
+        assertThat(run("--array=4", "--core=fineq").code()).isZero();
+        // The shifted array broadcasts x2 (select 2a) and has ACT_W + 1 = 9-bit leaves; the unary one neither.
+        String shifted = Files.readString(out.resolve("fineq_shifted_4x4/fineq_shifted_4x4_pe_row.v"));
+        String unary = Files.readString(out.resolve("fineq_4x4/fineq_4x4_pe_row.v"));
+        assertThat(shifted).contains("x2_i").contains("[35:0] leaf_o");
+        assertThat(unary).doesNotContain("x2_i").contains("[31:0] leaf_o");
+    }
+
+    @Test
     void twoConfigurationsAndBothBackEndsLiveInOneDesign() throws Exception {
         assertThat(run("--array=4").code()).isZero();
         assertThat(run("--rows=2", "--cols=3", "--adder-pipeline=1").code()).isZero();
@@ -102,8 +113,8 @@ class GeneratorCliTest {
                 "endmodule"));
         List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wno-fatal", "-Wno-PINMISSING", "-Wno-UNUSEDSIGNAL",
                 "--top-module", "fineq_top"));
-        for (String[] d : new String[][] {{"fineq_4x4", "fineq_4x4_core"}, {"fineq_2x3", "fineq_2x3_p1_core"},
-                {"fineq_4x4_chisel", "fineq_4x4_chisel_core"}, {"fineq_2x2", "soc_npu_core"}}) {
+        for (String[] d : new String[][] {{"fineq_shifted_4x4", "fineq_shifted_4x4_core"}, {"fineq_shifted_2x3", "fineq_shifted_2x3_p1_core"},
+                {"fineq_shifted_4x4_chisel", "fineq_shifted_4x4_chisel_core"}, {"fineq_shifted_2x2", "soc_npu_core"}}) {
             top.add(top.size() - 1, "  " + d[1] + " u_" + d[1] + " (.clk_i(clk_i), .rst_ni(rst_ni));");
             cmd.addAll(List.of("-F", out.resolve(d[0]).resolve("fineq.f").toString()));
         }
@@ -114,9 +125,9 @@ class GeneratorCliTest {
         assertThat(p.waitFor()).as(log).isZero();
         assertThat(log).doesNotContain("Duplicate declaration").doesNotContain("%Error");
         // FuseSoC names: one VLNV per module set.
-        assertThat(Files.readString(out.resolve("fineq_4x4/fineq_4x4.core"))).contains("name: fineq:rtl:fineq_4x4:0.1.0");
-        assertThat(Files.readString(out.resolve("fineq_4x4_chisel/fineq_4x4.core"))).contains("name: fineq:rtl:fineq_4x4_chisel:0.1.0");
-        assertThat(Files.readString(out.resolve("fineq_2x2/fineq_2x2.core"))).contains("name: fineq:rtl:soc_npu:0.1.0");
+        assertThat(Files.readString(out.resolve("fineq_shifted_4x4/fineq_shifted_4x4.core"))).contains("name: fineq:rtl:fineq_shifted_4x4:0.1.0");
+        assertThat(Files.readString(out.resolve("fineq_shifted_4x4_chisel/fineq_shifted_4x4.core"))).contains("name: fineq:rtl:fineq_shifted_4x4_chisel:0.1.0");
+        assertThat(Files.readString(out.resolve("fineq_shifted_2x2/fineq_shifted_2x2.core"))).contains("name: fineq:rtl:soc_npu:0.1.0");
         Run bad = run("--array=2", "--prefix=9x");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.stderr().strip()).startsWith("error: --prefix: '9x' is not the start of a Verilog identifier");
@@ -140,7 +151,7 @@ class GeneratorCliTest {
         assertThat(run("--array=", "--rows=2", "--cols=").code()).isZero(); // empty = not given: cols defaults to 64
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("fineq_2x64", "fineq_3x5", "fineq_4x4");
+                    .containsExactly("fineq_shifted_2x64", "fineq_shifted_3x5", "fineq_shifted_4x4");
         }
     }
 
@@ -148,16 +159,16 @@ class GeneratorCliTest {
     void emptyValuesMeanDefaults() throws IOException {
         Run r = run("--array=", "--rows=", "--cols=", "--act-width=", "--termination=", "--adder-pipeline=", "--backend=");
         assertThat(r.code()).as(r.stderr()).isZero();
-        String manifest = Files.readString(out.resolve("fineq_64x64/manifest.json"));
+        String manifest = Files.readString(out.resolve("fineq_shifted_64x64/manifest.json"));
         assertThat(manifest).contains("\"act_width\" : 8").contains("\"termination\" : true").contains("\"adder_pipeline\" : 0");
-        assertThat(r.stdout()).contains("fineq_64x64").contains("fineq_64x64_array.v").contains("bytes");
+        assertThat(r.stdout()).contains("fineq_shifted_64x64").contains("fineq_shifted_64x64_array.v").contains("bytes");
     }
 
     @ParameterizedTest
     @CsvSource({"on, true", "OFF, false", "true, true", "false, false", "1, true", "0, false"})
     void terminationSpellings(String value, boolean expected) throws IOException {
         assertThat(run("--array=1", "--termination=" + value).code()).isZero();
-        assertThat(Files.readString(out.resolve("fineq_1x1/manifest.json"))).contains("\"termination\" : " + expected);
+        assertThat(Files.readString(out.resolve("fineq_shifted_1x1/manifest.json"))).contains("\"termination\" : " + expected);
     }
 
     @Test

@@ -81,9 +81,11 @@ public final class ModelEval {
     static List<CyclePoint> cycleCurve(CalibratedModels calibrated, List<Double> budgets, List<Row> rows) {
         List<CyclePoint> out = new ArrayList<>();
         for (double f : budgets) {
+            if (rows.stream().noneMatch(r -> r.name().equals(gptqName(f)))) continue;
             java.util.Collection<Calibration.Layer> layers = calibrated.gptq(f).values();
             double shifted = meanLength(layers, io.fineq.golden.ArrayKind.SHIFTED);
-            Row q = rows.stream().filter(r -> r.name().equals(gptqName(f))).findFirst().orElseThrow();
+            Row q = rows.stream().filter(r -> r.name().equals(gptqName(f))).findFirst().orElse(null);
+            if (q == null) continue; // not evaluated (--methods)
             out.add(new CyclePoint(gptqName(f), f, shifted - 1, meanLength(layers, io.fineq.golden.ArrayKind.TEMPORAL), shifted, q.cosineToFp32(), q.top1()));
         }
         return out;
@@ -226,20 +228,27 @@ public final class ModelEval {
      * first {@link #MATRIX_PARAGRAPHS} evaluation paragraphs.
      */
     public static Report evaluate(List<String> evaluation, List<String> calibration, PrintStream progress) throws IOException {
-        return evaluate(evaluation, calibration, List.of(), progress);
+        return evaluate(evaluation, calibration, List.of(), List.of(), progress);
     }
 
     /**
      * As {@link #evaluate(List, List, PrintStream)}, plus a GPTQ method per long-vector budget in
      * {@code budgets} (each in [0, 1)) and the quality-versus-cycles curve over them.
      */
-    public static Report evaluate(List<String> evaluation, List<String> calibration, List<Double> budgets, PrintStream progress) throws IOException {
+    public static Report evaluate(List<String> evaluation, List<String> calibration, List<Double> budgets, List<String> only, PrintStream progress)
+            throws IOException {
         OnnxFile onnx = MiniLm.bundledOnnx();
         try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
             CalibratedModels cal = new CalibratedModels(onnx, calibration.stream().map(tok::ids).toList(), progress);
             List<Method> methods = methods(cal);
             double bits = methods.get(1).bitsPerWeight();
             for (double f : budgets) methods.add(gptqWithBudget(cal, f, bits));
+            if (!only.isEmpty()) {
+                List<String> known = methods.stream().map(Method::name).toList();
+                for (String n : only)
+                    if (!known.contains(n)) throw new IllegalArgumentException("--methods: '" + n + "' is not one of " + String.join(", ", known));
+                methods.removeIf(m -> !m.name().equals("fp32") && !only.contains(m.name()));
+            }
             List<Row> rows = run(onnx, tok, evaluation, methods, progress);
             List<Double> curve = new ArrayList<>();
             if (!budgets.isEmpty()) {
@@ -247,9 +256,13 @@ public final class ModelEval {
                 curve.addAll(budgets);
             }
             List<long[]> seqs = evaluation.subList(0, Math.min(MATRIX_PARAGRAPHS, evaluation.size())).stream().map(tok::ids).toList();
-            Map<String, QuantizedTensor> gptq = new LinkedHashMap<>();
-            cal.gptq().forEach((k, v) -> gptq.put(k, v.tensor()));
-            List<MatrixReport.Row> matrices = MatrixReport.run(onnx, MatrixReport.capture(onnx, seqs), gptq);
+            // The per-matrix table compares the plain GPTQ images; skipped when --methods leaves them out.
+            List<MatrixReport.Row> matrices = List.of();
+            if (rows.stream().anyMatch(r -> r.name().equals(gptqName(1.0)))) {
+                Map<String, QuantizedTensor> gptq = new LinkedHashMap<>();
+                cal.gptq().forEach((k, v) -> gptq.put(k, v.tensor()));
+                matrices = MatrixReport.run(onnx, MatrixReport.capture(onnx, seqs), gptq);
+            }
             return new Report(rows, matrices, evaluation.size(), calibration.size(), cal.tokens(), cycleCurve(cal, curve, rows));
         }
     }

@@ -30,6 +30,10 @@ public final class ModelEvalCommand implements Callable<Integer> {
                     + "and print the quality-versus-cycles curve, e.g. 0.5,0.25,0.1")
     List<Double> budgets = List.of();
 
+    @Option(names = "--methods", split = ",", paramLabel = "NAME",
+            description = "evaluate only these methods (fp32, the reference, always runs; default: all), e.g. fineq-gptq,fineq-gptq-lv0.35")
+    List<String> methods = List.of();
+
     @PathArg(PathArg.Kind.OUTPUT_FILE)
     @Option(names = "--json", paramLabel = "FILE", description = "also write the table as JSON")
     Path json;
@@ -46,7 +50,7 @@ public final class ModelEvalCommand implements Callable<Integer> {
         if (eval.size() < 2) throw new IllegalArgumentException((docs == null ? "the bundled docs" : "--docs " + docs) + ": only " + eval.size() + " paragraph(s) of evaluation text; retrieval needs 2 or more");
         if (cal.isEmpty()) throw new IllegalArgumentException((docs == null ? "the bundled docs" : "--docs " + docs) + ": no calibration paragraph (every fourth paragraph is one)");
         System.err.printf("model-eval: %d evaluation paragraphs, %d calibration paragraphs%n", eval.size(), cal.size());
-        ModelEval.Report report = ModelEval.evaluate(eval, cal, budgets, System.err);
+        ModelEval.Report report = ModelEval.evaluate(eval, cal, budgets, methods, System.err);
         System.out.print(report.table());
         if (json != null) AtomicFiles.writeString(json, report.json());
         return 0;

@@ -117,8 +117,18 @@ public final class CalibratedQuantizer {
         double[] scales = new double[hd.paddedCols()];
         Arrays.fill(scales, 1.0);
         double[][] source = w; // what each channel's candidates are quantized from
-        boolean[][] capped = options.longVectors() >= 1 ? null
-                : LongVectorBudget.cappedVectors(w, diagonal(h), weightErrorScales(w), quant.arrayCols(), options.longVectors());
+        boolean[][] capped = null;
+        if (options.longVectors() < 1) {
+            if (Boolean.getBoolean("fineq.twoPass") && options.mode() == Mode.GPTQ) {
+                int[][] q0 = new int[k][mp];
+                int[][] c0 = new int[k][codes[0].length];
+                double[] s0 = new double[hd.paddedCols()];
+                double[][] src0 = gptq(w, h, q0, c0, s0, null);
+                capped = LongVectorBudget.cappedVectors(src0, diagonal(h), s0, quant.arrayCols(), options.longVectors());
+            } else {
+                capped = LongVectorBudget.cappedVectors(w, diagonal(h), weightErrorScales(w), quant.arrayCols(), options.longVectors());
+            }
+        }
         if (options.mode() == Mode.GPTQ) {
             source = gptq(w, h, q, codes, scales, capped);
         } else {

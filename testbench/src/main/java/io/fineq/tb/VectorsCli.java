@@ -43,6 +43,11 @@ public final class VectorsCli implements Callable<Integer> {
     String termination;
     @Option(names = "--adder-pipeline", description = "P, a register after every P adder-tree levels, 0..16 (default ${DEFAULT-VALUE})", defaultValue = "0")
     int adderPipeline;
+    @Option(names = "--core", paramLabel = "KIND", defaultValue = "fineq-shifted",
+            description = "the core the vectors are for: fineq-shifted (default, what the generator builds by default), fineq (the paper's unary coding) or mac-tree; "
+                    + "the cycle count depends on it")
+    String core;
+
     @Option(names = "--seed", description = "seed of the synthetic weights and of the activations (default ${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
     @PathArg(PathArg.Kind.INPUT_FILE)
@@ -72,7 +77,9 @@ public final class VectorsCli implements Callable<Integer> {
     public Integer call() throws IOException {
         FineqConfig cfg;
         try {
-            cfg = new FineqConfig(rows, cols, actWidth, io.fineq.rtl.ParameterParser.onOff("--termination", termination, true), adderPipeline);
+            io.fineq.rtl.CoreKind kind = io.fineq.rtl.CoreKind.byWord("--core", core);
+            if (!kind.inShell()) throw new ConfigException("--core", "'" + core + "' has no fineq_core shell; one of fineq-shifted, fineq, mac-tree");
+            cfg = new FineqConfig(rows, cols, actWidth, io.fineq.rtl.ParameterParser.onOff("--termination", termination, true), adderPipeline, kind);
         } catch (ConfigException e) {
             // FineqConfig names its own parameters (rows, act-width, ...): the options of the same names.
             throw new IllegalArgumentException(e.parameter().startsWith("-") ? e.getMessage() : e.forOption("--" + e.parameter()));

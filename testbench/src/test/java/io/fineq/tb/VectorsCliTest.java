@@ -33,7 +33,7 @@ class VectorsCliTest {
         assertThat(run(new StringWriter(), concat(args, "--out", b.toString()))).isZero();
         for (String f : FILES) assertThat(Files.readAllBytes(a.resolve(f))).as(f).isEqualTo(Files.readAllBytes(b.resolve(f)));
 
-        FineqConfig cfg = new FineqConfig(4, 4, 8, false, 1);
+        FineqConfig cfg = new FineqConfig(4, 4, 8, false, 1, io.fineq.rtl.CoreKind.DEFAULT); // the CLI's default core
         FqwImage image = JobInputs.syntheticImage(30, 7, 4, 9);
         int[][] x = JobInputs.randomActivations(5, 7, 8, 9);
         CoreVectors golden = GoldenVectors.of(cfg, image, x);
@@ -75,7 +75,7 @@ class VectorsCliTest {
         for (String f : FILES) assertThat(Files.readAllBytes(given.resolve(f))).as(f).isEqualTo(Files.readAllBytes(syn.resolve(f)));
 
         // A user's flow: only the files, no Java objects: the harness reads them as they are.
-        FineqConfig cfg = new FineqConfig(4, 4, 8, true, 0);
+        FineqConfig cfg = new FineqConfig(4, 4, 8, true, 0, io.fineq.rtl.CoreKind.DEFAULT);
         CoreVectors v = StimulusFiles.read(cfg, given);
         CoreRun run = new CoreSimulator(Rtl.core(cfg).model()).runFiles(v.expected().size(),
                 v.expectedCycles(), given, Stalls.NONE, null);
@@ -88,6 +88,10 @@ class VectorsCliTest {
         Path out = tmp.resolve("o");
         assertThat(run(err, "--rows", "0", "--out", out.toString())).isEqualTo(2);
         assertThat(err.toString().trim()).doesNotContain("\n").contains("rows").contains("1..1024");
+        assertThat(out).doesNotExist();
+        StringWriter core = new StringWriter();
+        assertThat(run(core, "--core", "mac-systolic", "--out", out.toString())).isEqualTo(2);
+        assertThat(core.toString().strip()).isEqualTo("error: --core: 'mac-systolic' has no fineq_core shell; one of fineq-shifted, fineq, mac-tree");
         assertThat(out).doesNotExist();
 
         Path img = tmp.resolve("img");
@@ -107,7 +111,7 @@ class VectorsCliTest {
     void exportReportsProgress(@TempDir Path tmp) {
         StringWriter err = new StringWriter();
         assertThat(run(err, "--rows", "4", "--cols", "4", "--m", "24", "--k", "4", "--tokens", "4", "--out", tmp.resolve("p").toString())).isZero();
-        assertThat(err.toString()).contains("fineq-vectors: golden model of fineq_4x4 on M=24 K=4 N=4")
+        assertThat(err.toString()).contains("fineq-vectors: golden model of fineq_shifted_4x4 on M=24 K=4 N=4")
                 .containsPattern("fineq-vectors: \\d+ result beats, \\d+ cycles \\([0-9.]+ s\\); writing ");
     }
 }
