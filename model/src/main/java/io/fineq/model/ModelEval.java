@@ -112,6 +112,8 @@ public final class ModelEval {
             Calibration.Layer l = calibrated.gptq().get(layer);
             return new DatapathLinear(l.tensor().image(), l.bias(), false);
         }));
+        // The default images of `fineq quantize --calibration`: GPTQ with the default long-vector budget.
+        out.add(gptqWithBudget(calibrated, io.fineq.quant.LongVectorBudget.DEFAULT_FRACTION, fineqBits));
         out.add(approximated("rtn2-asym-row", (w, k) -> new RtnAsymmetric(2, k)));
         out.add(approximated("rtn2-asym-g128", (w, k) -> new RtnAsymmetricGrouped(2, k, 128)));
         out.add(approximated("uniform2-sym-row", (w, k) -> new UniformSymmetric2(k)));
@@ -242,7 +244,8 @@ public final class ModelEval {
             CalibratedModels cal = new CalibratedModels(onnx, calibration.stream().map(tok::ids).toList(), progress);
             List<Method> methods = methods(cal);
             double bits = methods.get(1).bitsPerWeight();
-            for (double f : budgets) methods.add(gptqWithBudget(cal, f, bits));
+            for (double f : budgets)
+                if (methods.stream().noneMatch(m -> m.name().equals(gptqName(f)))) methods.add(gptqWithBudget(cal, f, bits));
             if (!only.isEmpty()) {
                 List<String> known = methods.stream().map(Method::name).toList();
                 for (String n : only)

@@ -28,7 +28,7 @@ class ModelEvalTest {
         assertThat(evaluation).doesNotContainAnyElementsOf(calibration);
         assertThat(evaluation.size() + calibration.size()).isEqualTo(paragraphs.size());
 
-        ModelEval.Report report = ModelEval.evaluate(evaluation.subList(0, 24), calibration.subList(0, 16), System.out);
+        ModelEval.Report report = ModelEval.evaluate(evaluation.subList(0, 24), calibration.subList(0, 16), List.of(0.0), List.of(), System.out);
         System.out.print(report.table());
         Path out = Files.createDirectories(Path.of("target", "model-eval")).resolve("minilm.json");
         Files.writeString(out, report.json());
@@ -47,6 +47,17 @@ class ModelEvalTest {
         // The integer datapath (8-bit activations) stays close to its dequantized weights.
         assertThat(by.get("fineq-gptq-int8-datapath").cosineToFp32()).isCloseTo(by.get("fineq-gptq").cosineToFp32(), Offset.offset(0.05));
 
+        // The default images (long-vector budget 0.3) stay close to plain GPTQ; the curve's invariants:
+        // no budget leaves long vectors, budget 0 leaves none (every vector one bit-time on the shifted
+        // core, at most two on the unary one).
+        assertThat(by.get("fineq-gptq-lv0.30").cosineToFp32()).isCloseTo(by.get("fineq-gptq").cosineToFp32(), Offset.offset(0.05));
+        assertThat(report.cycleCurve()).extracting(ModelEval.CyclePoint::name).containsExactly("fineq-gptq", "fineq-gptq-lv0.00");
+        ModelEval.CyclePoint plain = report.cycleCurve().get(0), none = report.cycleCurve().get(1);
+        assertThat(plain.longFraction()).isPositive();
+        assertThat(plain.meanLShifted()).isCloseTo(1 + plain.longFraction(), Offset.offset(1e-12));
+        assertThat(none.longFraction()).isZero();
+        assertThat(none.meanLShifted()).isEqualTo(1.0);
+        assertThat(none.meanLUnary()).isBetween(1.0, 2.0).isLessThan(plain.meanLUnary());
         assertThat(report.matrices()).hasSize(36);
         for (MatrixReport.Row m : report.matrices()) {
             assertThat(m.fineqWeightDb()).as(m.name()).isGreaterThan(m.rtn2WeightDb());

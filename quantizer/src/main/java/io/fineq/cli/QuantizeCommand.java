@@ -75,9 +75,9 @@ public final class QuantizeCommand implements Callable<Integer> {
             description = "With --calibration: damping as a fraction of the activations' mean second moment, in (0, 1] (default: ${DEFAULT-VALUE}).")
     double damping;
 
-    @Option(names = "--long-vector-budget", defaultValue = "1", paramLabel = "F",
+    @Option(names = "--long-vector-budget", defaultValue = "0.3", paramLabel = "F",
             description = "With --calibration: cycle-aware calibration, at most this fraction of weight vectors (C weights of one output row and k-tile) "
-                    + "may hold a magnitude 3, the others are quantized within +-2 (one bit-time less each), in [0, 1]; 1 = no budget (default: ${DEFAULT-VALUE}).")
+                    + "may hold a magnitude 3, the others are quantized within +-2 (one bit-time less each), in [0, 1]; 1 = plain calibration (default: ${DEFAULT-VALUE}).")
     double longVectorBudget;
 
     /** The calibrated quantizer for --calibration, after checking the options that go with it; null without. */

@@ -12,13 +12,23 @@ import java.util.Comparator;
  * so the calibration's error compensation (GPTQ) and scale search see the clamp and work around it.
  *
  * <p>Which vectors stay long: those that would lose most by the clamp. The cost of clamping vector
- * (kt, m) is estimated before calibration at the weight-error-optimal scales s_c, weighted by the
- * activations' energy H[c][c] (the output error of a diagonal H): {@code sum_c H[c][c] s_c^2 (2|u| - 5)}
- * over its values with {@code |u| = |W[m][c]| / s_c >= 2.5} (the squared error rises by
- * {@code (|u|-2)^2 - (|u|-3)^2} when 3 becomes 2). Vectors of cost 0 are clamped for free; of the
- * rest, the floor(f x vectors) most costly stay long (ties: lower kt, then lower m, stay long).
+ * (kt, m) is estimated on the columns and scales s_c the calibration gives without a budget (GPTQ:
+ * a first, unconstrained pass, its compensated columns; output-mse: the weights at their
+ * weight-error-optimal scales), weighted by the activations' energy H[c][c] (the output error of a
+ * diagonal H): {@code sum_c H[c][c] s_c^2 (2|u| - 5)} over its values with {@code |u| = |w[c][m]| / s_c >= 2.5}
+ * (the squared error rises by {@code (|u|-2)^2 - (|u|-3)^2} when 3 becomes 2). Vectors of cost 0 are
+ * clamped for free; of the rest, the floor(f x vectors) most costly stay long (ties: lower kt, then
+ * lower m, stay long).
  */
 public final class LongVectorBudget {
+    /**
+     * The budget {@code fineq quantize --calibration} uses unless told otherwise: on MiniLM's GPTQ
+     * images it keeps the embedding cosine at 0.83 or above (0.8315, against 0.8350 without a budget)
+     * and takes the shifted core past 1.5x the MAC tree's GMAC/s per mm^2 (docs/hwcost.md, "A FineQ
+     * core that wins"). 1 is plain calibration.
+     */
+    public static final double DEFAULT_FRACTION = 0.3;
+
     /** The largest magnitude a clamped vector may hold. */
     public static final double CAP = 2.0;
 
@@ -26,7 +36,7 @@ public final class LongVectorBudget {
     }
 
     /**
-     * @param w        the weights column-major, {@code w[c][m]} (K x M)
+     * @param w        the columns the costs are estimated on, column-major, {@code w[c][m]} (K x M)
      * @param energy   H's diagonal per input channel (K)
      * @param scales   per input channel, the scale the costs are estimated at (K)
      * @param arrayCols C, the vector width

@@ -161,7 +161,8 @@ class QuantizerCliTest {
         for (int t = 0; t < 300; t++) System.arraycopy(x, 40 * t, rows[t], 0, 40);
         h.add(rows);
         FqwImage lib = new io.fineq.quant.CalibratedQuantizer(QuantizerOptions.defaults(16),
-                new io.fineq.quant.CalibratedQuantizer.Options(io.fineq.quant.CalibratedQuantizer.Mode.GPTQ, 0.1, true, 2))
+                new io.fineq.quant.CalibratedQuantizer.Options(io.fineq.quant.CalibratedQuantizer.Mode.GPTQ, 0.1, true, 2,
+                        io.fineq.quant.LongVectorBudget.DEFAULT_FRACTION))
                 .quantize(NpyFile.open(dir.resolve("W.npy")), h).image();
         assertThat(Files.readAllBytes(dir.resolve("W.fqw"))).isEqualTo(lib.toBytes());
         assertThat(FqwImage.read(dir.resolve("W.fqw")).header().scale()).isEqualTo("gptq");
