@@ -32,11 +32,7 @@ class ArrayModelTest {
             for (boolean term : new boolean[] {true, false}) {
                 VectorResult v = ArrayModel.computeVector(acts, codes, term, 8);
                 assertThat(v.length()).isEqualTo(term ? Math.max(1, maxMag) : 3);
-                for (int r = 0; r < rows; r++) {
-                    long dot = 0;
-                    for (int c = 0; c < cols; c++) dot += (long) w[c] * acts[r][c];
-                    assertThat(v.y()[r]).isEqualTo(dot);
-                }
+                TestImages.assertDotProducts(v, acts, w);
             }
         }
     }
@@ -69,17 +65,7 @@ class ArrayModelTest {
         for (int r = 0; r < rows; r++) array.clock(true, r, acts[r], false, new int[cols], true);
         int[][] vectors = {{0b011, 0b101}, {0, 0b100}, {0b110, 0b001}};
         java.util.List<long[]> seen = new java.util.ArrayList<>();
-        int v = 0;
-        int cyclesInCompute = 0;
-        while (seen.size() < vectors.length) {
-            if (array.resValid()) seen.add(array.result());
-            boolean valid = v < vectors.length;
-            int[] w = valid ? vectors[v] : new int[cols];
-            boolean done = array.vecDone(valid, w, true);
-            array.clock(false, 0, new int[cols], valid, w, true);
-            if (done) v++;
-            cyclesInCompute++;
-        }
+        int cyclesInCompute = TestImages.streamVectors(array, vectors, cols, seen);
         // L = 3, 1, 2 -> 6 bit-times; the column register, S = 1 and the result register add 3 cycles
         // before the last handshake.
         assertThat(cyclesInCompute).isEqualTo(6 + 1 + 1 + 1);

@@ -30,11 +30,7 @@ class MacTreeModelTest {
             }
             VectorResult v = ArrayModel.computeVector(acts, codes, true, 8, ArrayKind.MAC_TREE);
             assertThat(v.length()).isEqualTo(1);
-            for (int r = 0; r < rows; r++) {
-                long dot = 0;
-                for (int c = 0; c < cols; c++) dot += (long) w[c] * acts[r][c];
-                assertThat(v.y()[r]).isEqualTo(dot);
-            }
+            TestImages.assertDotProducts(v, acts, w);
         }
     }
 

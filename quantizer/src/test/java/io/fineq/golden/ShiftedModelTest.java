@@ -36,11 +36,7 @@ class ShiftedModelTest {
             boolean anyThree = Arrays.stream(w).anyMatch(v -> Math.abs(v) == 3);
             VectorResult v = ArrayModel.computeVector(acts, codes, termination, actW, ArrayKind.SHIFTED);
             assertThat(v.length()).isEqualTo(!termination || anyThree ? 2 : 1);
-            for (int r = 0; r < rows; r++) {
-                long dot = 0;
-                for (int c = 0; c < cols; c++) dot += (long) w[c] * acts[r][c];
-                assertThat(v.y()[r]).isEqualTo(dot);
-            }
+            TestImages.assertDotProducts(v, acts, w);
         }
     }
 
@@ -79,16 +75,7 @@ class ShiftedModelTest {
         ArrayModel array = new ArrayModel(rows, cols, 8, true, 0, ArrayKind.SHIFTED);
         for (int r = 0; r < rows; r++) array.clock(true, r, acts[r], false, new int[cols], true);
         java.util.List<long[]> seen = new java.util.ArrayList<>();
-        int v = 0, cycles = 0;
-        while (seen.size() < vectors.length) {
-            if (array.resValid()) seen.add(array.result());
-            boolean valid = v < vectors.length;
-            int[] w = valid ? vectors[v] : new int[cols];
-            boolean done = array.vecDone(valid, w, true);
-            array.clock(false, 0, new int[cols], valid, w, true);
-            if (done) v++;
-            cycles++;
-        }
+        int cycles = TestImages.streamVectors(array, vectors, cols, seen);
         // L = 2, 1, 2, then the column register and the accumulator.
         assertThat(cycles).isEqualTo(5 + 2);
         for (int i = 0; i < vectors.length; i++)

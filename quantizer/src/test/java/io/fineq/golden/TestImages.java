@@ -94,6 +94,33 @@ final class TestImages {
     }
 
     /** Plain Y = X * Q^T over the real K columns and M rows. */
+    /**
+     * Streams {@code vectors} into a loaded cycle-stepped array with results always taken, collecting
+     * every result into {@code seen}; returns the cycles until the last result was seen.
+     */
+    static int streamVectors(ArrayModel array, int[][] vectors, int cols, java.util.List<long[]> seen) {
+        int v = 0, cycles = 0;
+        while (seen.size() < vectors.length) {
+            if (array.resValid()) seen.add(array.result());
+            boolean valid = v < vectors.length;
+            int[] w = valid ? vectors[v] : new int[cols];
+            boolean done = array.vecDone(valid, w, true);
+            array.clock(false, 0, new int[cols], valid, w, true);
+            if (done) v++;
+            cycles++;
+        }
+        return cycles;
+    }
+
+    /** Row r of {@code v} is the plain dot product of weights {@code w} and activation row {@code acts[r]}. */
+    static void assertDotProducts(VectorResult v, int[][] acts, int[] w) {
+        for (int r = 0; r < acts.length; r++) {
+            long dot = 0;
+            for (int c = 0; c < w.length; c++) dot += (long) w[c] * acts[r][c];
+            org.assertj.core.api.Assertions.assertThat(v.y()[r]).as("row %d", r).isEqualTo(dot);
+        }
+    }
+
     static long[][] matmul(int[][] x, int[][] q, int m, int k) {
         long[][] y = new long[x.length][m];
         for (int n = 0; n < x.length; n++)
