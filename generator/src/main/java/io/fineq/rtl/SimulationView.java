@@ -22,9 +22,10 @@ public final class SimulationView {
     public static List<String> replacedModules(FineqConfig cfg) {
         // The MAC tree shares the shell's decoders; its products and signed tree stay as they are.
         if (cfg.core() == CoreKind.MAC_TREE) return List.of("fineq_decoder");
-        // The shifted coding's leaves (0 / a / 2a, ACT_W + 1 bits) have no chunked view yet: its
-        // PE rows and trees are simulated as synthesised.
-        if (cfg.core() == CoreKind.FINEQ_SHIFTED) return List.of("fineq_decoder");
+        // The shifted coding's PE rows (ACT_W-bit activations into ACT_W + 1-bit leaves) have no
+        // chunked view: they are simulated as synthesised; its tree has one (LEAF_W-bit lanes).
+        if (cfg.core() == CoreKind.FINEQ_SHIFTED)
+            return new SimulationViewPlan(cfg).treeView() ? List.of("fineq_decoder", "fineq_acc") : List.of("fineq_decoder");
         if (cfg.core() == CoreKind.MAC_SYSTOLIC) return List.of();
         return new SimulationViewPlan(cfg).treeView()
                 ? List.of("fineq_decoder", "fineq_pe_row", "fineq_acc")

@@ -54,7 +54,7 @@ public final class SimulationViewPlan {
 
     public SimulationViewPlan(FineqConfig cfg) {
         this.cfg = cfg;
-        int w = cfg.actWidth();
+        int w = cfg.leafWidth();
         int l = 0;
         while (l < cfg.treeDepth() && (2 << l) * w <= WORD && l + 1 <= w) l++;
         this.lg = l;
@@ -97,9 +97,9 @@ public final class SimulationViewPlan {
         return 1 << lg;
     }
 
-    /** Bits of one tree chunk, g * ACT_W. */
+    /** Bits of one tree chunk, g * LEAF_W. */
     public int chunkWidth() {
-        return leavesPerChunk() * cfg.actWidth();
+        return leavesPerChunk() * cfg.leafWidth();
     }
 
     public int chunkMsb() {
@@ -117,7 +117,7 @@ public final class SimulationViewPlan {
 
     public List<TreeChunk> treeChunks() {
         int g = leavesPerChunk();
-        int w = cfg.actWidth();
+        int w = cfg.leafWidth();
         List<TreeChunk> out = new ArrayList<>();
         for (int k = 0; k * g < cfg.cols(); k++) {
             int leaves = Math.min(g, cfg.cols() - k * g);
@@ -128,13 +128,13 @@ public final class SimulationViewPlan {
 
     public List<Step> steps() {
         List<Step> out = new ArrayList<>();
-        for (int j = 1; j <= lg; j++) out.add(new Step(j, j == 1 ? cfg.actWidth() : 2 * cfg.actWidth() << (j - 2)));
+        for (int j = 1; j <= lg; j++) out.add(new Step(j, j == 1 ? cfg.leafWidth() : 2 * cfg.leafWidth() << (j - 2)));
         return out;
     }
 
-    /** Step 1's mask: the low ACT_W bits of every 2 * ACT_W-bit lane. */
+    /** Step 1's mask: the low LEAF_W bits of every 2 * LEAF_W-bit lane. */
     public String laneMask() {
-        int w = cfg.actWidth();
+        int w = cfg.leafWidth();
         BigInteger mask = BigInteger.ZERO;
         for (int lane = 0; lane * 2 * w < chunkWidth(); lane++) {
             mask = mask.or(BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE).shiftLeft(lane * 2 * w));
@@ -142,7 +142,7 @@ public final class SimulationViewPlan {
         return chunkWidth() + "'h" + mask.toString(16);
     }
 
-    /** Bits of a level-lg node, ACT_W + lg. */
+    /** Bits of a level-lg node, LEAF_W + lg. */
     public int nodeWidth() {
         return cfg.levelWidth(lg);
     }

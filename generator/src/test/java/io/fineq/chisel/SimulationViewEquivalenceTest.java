@@ -45,6 +45,11 @@ class SimulationViewEquivalenceTest {
         out.add(Arguments.of(new FineqConfig(1, 9, 3, true, 0)));
         out.add(Arguments.of(new FineqConfig(1, 33, 4, true, 0)));
         out.add(Arguments.of(new FineqConfig(1, 16, 16, false, 0)));
+        // The shifted coding's tree view (LEAF_W = ACT_W + 1 lanes; C = 5 and 17 have a tree as wide as ACC_W).
+        for (int c : new int[] {1, 2, 5, 8, 9, 17, 33, 64})
+            out.add(Arguments.of(new FineqConfig(1, c, 8, true, 0, io.fineq.rtl.CoreKind.FINEQ_SHIFTED)));
+        out.add(Arguments.of(new FineqConfig(1, 12, 2, true, 0, io.fineq.rtl.CoreKind.FINEQ_SHIFTED)));
+        out.add(Arguments.of(new FineqConfig(1, 16, 16, false, 0, io.fineq.rtl.CoreKind.FINEQ_SHIFTED)));
         return out.stream();
     }
 

@@ -34,10 +34,11 @@ class RtlLintTest {
     }
 
     /** The simulation view (the files Verilator simulates in the regressions) is -Wall clean too. */
-    @ParameterizedTest(name = "{0}x{1} act-width={2} adder-pipeline={3}")
-    @CsvSource({"1, 1, 8, 0", "7, 5, 8, 0", "8, 8, 8, 1", "64, 64, 8, 0", "3, 12, 2, 0", "2, 16, 16, 0"})
-    void simulationViewLintsClean(int rows, int cols, int actW, int pipe) throws java.io.IOException {
-        FineqConfig cfg = new FineqConfig(rows, cols, actW, true, pipe);
+    @ParameterizedTest(name = "{4} {0}x{1} act-width={2} adder-pipeline={3}")
+    @CsvSource({"1, 1, 8, 0, fineq", "7, 5, 8, 0, fineq", "8, 8, 8, 1, fineq", "64, 64, 8, 0, fineq", "3, 12, 2, 0, fineq", "2, 16, 16, 0, fineq",
+            "1, 1, 8, 0, fineq-shifted", "7, 5, 8, 0, fineq-shifted", "64, 64, 8, 0, fineq-shifted", "3, 12, 2, 0, fineq-shifted", "2, 16, 16, 0, fineq-shifted"})
+    void simulationViewLintsClean(int rows, int cols, int actW, int pipe, String core) throws java.io.IOException {
+        FineqConfig cfg = new FineqConfig(rows, cols, actW, true, pipe, CoreKind.byWord("core", core));
         Path dir = Generated.into(out, cfg);
         List<GeneratedFile> views = SimulationView.render(cfg, new TemplateRenderer());
         assertThat(views).isNotEmpty();
