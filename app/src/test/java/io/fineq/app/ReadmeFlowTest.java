@@ -110,8 +110,8 @@ class ReadmeFlowTest {
     void hardwareCostWithTheDefaultRelativeWorkFolders() throws Exception {
         // The README's ppa command with its default work folder build/ppa (failed before: relative paths given to OpenSTA).
         String ppa = fineq("ppa", "--sizes", "4");
-        assertThat(ppa).contains("fineq_4x4").contains("mac_systolic_4x4").contains("area ratio");
-        assertThat(user.resolve("build/ppa/fineq_4x4/sta.log")).isRegularFile();
+        assertThat(ppa).contains("fineq_shifted_4x4").contains("mac_tree_4x4").contains("area ratio");
+        assertThat(user.resolve("build/ppa/fineq_shifted_4x4/sta.log")).isRegularFile();
         String sweep = fineq("sweep", "--sizes", "4", "--adder-pipelines", "0,1", "--no-power");
         assertThat(sweep).contains("sweep.csv");
         assertThat(user.resolve("build/sweep/sweep.csv")).isRegularFile();

@@ -29,7 +29,7 @@ public class PpaCommand implements Callable<Integer> {
     @Option(names = "--clock-mhz", defaultValue = "400", description = "target clock (1..5000 MHz), default ${DEFAULT-VALUE}") int clockMhz;
     @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--liberty", description = "Liberty file (.lib or .lib.gz); default -Dliberty=..., else the project's fineq_generic.lib") Path liberty;
-    @Option(names = "--designs", defaultValue = "fineq,mac", description = "comma list of fineq, fineq-shifted, mac-tree, mac-systolic (mac = mac-systolic, both = fineq,mac-systolic, all), default ${DEFAULT-VALUE}") String designs;
+    @Option(names = "--designs", defaultValue = "fineq-shifted,mac-tree", description = "comma list of fineq, fineq-shifted, mac-tree, mac-systolic (mac = mac-systolic, both = fineq,mac-systolic, all), default ${DEFAULT-VALUE}: the default core and the strongest baseline") String designs;
     @Option(names = "--wires", defaultValue = "off", description = "off (cell capacitances only), on (the library's default wire-load model) or both, default ${DEFAULT-VALUE}") String wires;
     @Option(names = "--workload", defaultValue = "none", description = "equal-work table on minilm-l6, minilm-l6-gptq (size 64), llama2-7b (comma list; none), default ${DEFAULT-VALUE}") String workload;
     @Option(names = "--tokens", defaultValue = "128", description = "tokens of the equal-work workloads (1..1048576), default ${DEFAULT-VALUE}") int tokens;
