@@ -21,11 +21,11 @@ public final class PpaReport {
     /** One line per design: area, timing, design rules, power, energy. */
     public static String table(List<PpaResult> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-18s %-22s %-15s %11s %11s %9s %8s %8s %9s %6s %5s %9s %9s %14s %8s%n",
+        sb.append(String.format(Locale.ROOT, "%-20s %-22s %-15s %11s %11s %9s %8s %8s %9s %6s %5s %9s %9s %14s %8s%n",
                 "design", "library", "wires", "area um^2", "array um^2", "um^2/PE", "slack ns", "TNS ns", "fmax MHz", "DRC", "hold",
                 "power mW", "pJ/MAC", "CTS est. mW", "run s"));
         for (PpaResult r : results) {
-            sb.append(String.format(Locale.ROOT, "%-18s %-22s %-15s %11.0f %11.0f %9.1f %8.3f %8.3f %9.0f %6s %5s %9s %9s %14s %8.0f%n",
+            sb.append(String.format(Locale.ROOT, "%-20s %-22s %-15s %11.0f %11.0f %9.1f %8.3f %8.3f %9.0f %6s %5s %9s %9s %14s %8.0f%n",
                     r.design(), shorten(r.library()), r.wires(), r.area(), r.arrayArea(), r.areaPerPe(), r.worstSlack(), r.tns(), r.fmaxMhz(),
                     r.slewViolations() + r.fanoutViolations() + r.capacitanceViolations() == 0 ? "clean" : "FAIL",
                     r.holdSlack() >= 0 ? "met" : "FAIL",
@@ -71,12 +71,12 @@ public final class PpaReport {
      */
     public static String equalWork(List<EqualWork> rows, int tokens) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Equal work (%d tokens): every core runs the same layers; cycles from each core's exact cycle model%n", tokens));
-        sb.append(String.format(Locale.ROOT, "%-44s %-20s %-5s %14s %6s %8s %11s %9s %10s %9s %11s %9s%n", "workload", "design", "basis", "cycles", "util",
+        sb.append(String.format(Locale.ROOT, "%-56s %-26s %-5s %14s %6s %8s %11s %9s %10s %9s %11s %9s%n", "workload", "design", "basis", "cycles", "util",
                 "GMAC/s", "GMAC/s/mm2", "pJ/MAC", "uJ*ms", "fmax MHz", "GMAC/s/mm2", "pJ/MAC"));
-        sb.append(String.format(Locale.ROOT, "%-44s %-20s %-5s %14s %6s %8s %11s %9s %10s %9s %11s %9s%n", "", "", "", "", "", "at clock", "at clock",
+        sb.append(String.format(Locale.ROOT, "%-56s %-26s %-5s %14s %6s %8s %11s %9s %10s %9s %11s %9s%n", "", "", "", "", "", "at clock", "at clock",
                 "at clock", "at clock", "", "at fmax", "at fmax"));
         for (EqualWork e : rows) {
-            sb.append(String.format(Locale.ROOT, "%-44s %-20s %-5s %,14d %6.3f %8.1f %11s %9s %10s %9.0f %11s %9s%n", e.workload(), e.label(), e.basis(), e.cycles(),
+            sb.append(String.format(Locale.ROOT, "%-56s %-26s %-5s %,14d %6.3f %8.1f %11s %9s %10s %9.0f %11s %9s%n", e.workload(), e.label(), e.basis(), e.cycles(),
                     e.utilisation(), e.gmacPerSecond(e.clockMhz()), fmt(e.gmacPerSecondPerMm2(e.clockMhz()), "%.1f"), fmt(e.pjPerMac(e.clockMhz()), "%.4f"),
                     fmt(e.energyDelay(e.clockMhz()), "%.4g"), e.fmaxMhz(), fmt(e.gmacPerSecondPerMm2(e.fmaxMhz()), "%.1f"), fmt(e.pjPerMac(e.fmaxMhz()), "%.4f")));
         }
