@@ -41,10 +41,14 @@ public final class RtlSources {
      * synthesised modules by the generator tests) in place of the modules it replaces.
      */
     public static List<SourceFile> core(FineqConfig c) {
+        // The synthesised form is looked up before, not inside, this key's computeIfAbsent: a
+        // ConcurrentHashMap must not be updated from within its own mapping function ("Recursive
+        // update" when both keys share a bin, which depends on identity hashes, so it was flaky).
+        List<SourceFile> synthesized = synthesized(c);
         return CACHE.computeIfAbsent(new Key(defaultBackend().name(), c, true), k -> {
             Map<String, GeneratedFile> view = SimulationView.render(c, DefaultBackend.RENDERER).stream()
                     .collect(Collectors.toMap(GeneratedFile::name, Function.identity()));
-            return synthesized(c).stream()
+            return synthesized.stream()
                     .map(s -> view.containsKey(s.name()) ? new SourceFile(s.name(), view.get(s.name()).content()) : s)
                     .toList();
         });
