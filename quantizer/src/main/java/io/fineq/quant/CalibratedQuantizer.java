@@ -4,13 +4,7 @@ import io.fineq.format.FqwHeader;
 import io.fineq.format.FqwImage;
 import io.fineq.tensor.Tensor2D;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.stream.IntStream;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * FineQ quantization calibrated on activations (docs/quantizer.md, "Calibrated quantization"):
@@ -88,7 +82,6 @@ public final class CalibratedQuantizer {
     }
 
     /** Channels per lazy-batch block of the GPTQ pass. */
-    private static final int GPTQ_BLOCK = 32;
     private final QuantizerOptions quant;
     private final Options options;
 
@@ -237,92 +230,23 @@ public final class CalibratedQuantizer {
     private static double[] dampedMatrix(SecondMoment h, double damping) {
         int k = h.cols();
         double[] hm = h.matrix();
-        double lambda = damping * meanDiagonal(hm, k);
+        double lambda = damping * GptqPass.meanDiagonal(hm, k);
         for (int i = 0; i < k; i++) hm[i * k + i] += lambda;
         return hm;
     }
 
-    private static double meanDiagonal(double[] hm, int k) {
-        double mean = 0;
-        for (int i = 0; i < k; i++) mean += hm[i * k + i];
-        return mean == 0 ? 1 : mean / k;
-    }
-
-    /** The GPTQ pass; returns each channel's column as it was when it was quantized (compensation included). */
+    /** The GPTQ pass ({@link GptqPass}); returns each channel's column as it was when it was quantized (compensation included). */
     private double[][] gptq(double[][] w, SecondMoment h, int[][] q, int[][] codes, double[] scales, boolean[][] capped) {
         int k = w.length, m = w[0].length;
         double[] hm = h.matrix();
-        Integer[] order = new Integer[k];
-        for (int i = 0; i < k; i++) order[i] = i;
-        if (options.actOrder()) Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -hm[i * k + i]).thenComparingInt(i -> i));
-        double[] u = upperFactorOfInverse(hm, order, options.damping() * meanDiagonal(hm, k));
-        double[][] work = new double[k][];
-        for (int i = 0; i < k; i++) work[i] = w[order[i]].clone();
+        Integer[] order = options.actOrder() ? GptqPass.actOrder(hm, k) : GptqPass.naturalOrder(k);
         ColumnQuantizer cq = new ColumnQuantizer(m, quant.threshold(), quant.pairing());
-        // Lazy batch updates (GPTQ section 3.2): the compensation of a block of channels is applied
-        // inside the block at once and to the later channels in one pass per column, so each later
-        // column is read once per block instead of once per channel.
-        double[][] err = new double[GPTQ_BLOCK][m];
-        for (int b0 = 0; b0 < k; b0 += GPTQ_BLOCK) {
-            int b1 = Math.min(k, b0 + GPTQ_BLOCK);
-            for (int i = b0; i < b1; i++) {
-                int ch = order[i];
-                double[] col = work[i];
-                cq.capRows(capped == null ? null : capped[ch / quant.arrayCols()]);
-                double s = search(cq, col, (sc, we, qq) -> we, q[ch], codes[ch]);
-                scales[ch] = s;
-                double d = u[i * k + i];
-                double[] e = err[i - b0];
-                for (int r = 0; r < m; r++) e[r] = (col[r] - s * q[ch][r]) / d;
-                for (int j = i + 1; j < b1; j++) {
-                    double uij = u[i * k + j];
-                    if (uij == 0) continue;
-                    double[] cj = work[j];
-                    for (int r = 0; r < m; r++) cj[r] -= e[r] * uij;
-                }
-            }
-            final int from = b0, to = b1;
-            IntStream.range(b1, k).parallel().forEach(j -> {
-                double[] cj = work[j];
-                for (int i = from; i < to; i++) {
-                    double uij = u[i * k + j];
-                    if (uij == 0) continue;
-                    double[] e = err[i - from];
-                    for (int r = 0; r < m; r++) cj[r] -= e[r] * uij;
-                }
-            });
-        }
-        double[][] source = new double[k][];
-        for (int i = 0; i < k; i++) source[order[i]] = work[i];
-        return source;
-    }
-
-    /**
-     * U with (P (H + lambda I) P^T)^-1 = U^T U, row-major K x K, P the channel order. A channel
-     * no token reaches (H[k][k] = 0) gets 1 on the diagonal, as in GPTQ. If the factorisation
-     * fails, lambda grows tenfold (up to three times).
-     */
-    private static double[] upperFactorOfInverse(double[] hm, Integer[] order, double lambda) {
-        int k = order.length;
-        for (int attempt = 0; attempt < 4; attempt++, lambda *= 10) {
-            DMatrixRMaj a = new DMatrixRMaj(k, k);
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) a.set(i, j, hm[order[i] * k + order[j]]);
-                if (a.get(i, i) == 0) a.set(i, i, 1);
-                a.add(i, i, lambda);
-            }
-            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(k);
-            if (!solver.setA(a)) continue;
-            DMatrixRMaj inv = new DMatrixRMaj(k, k);
-            solver.invert(inv);
-            CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(k, false);
-            if (!chol.decompose(inv)) continue;
-            DMatrixRMaj t = chol.getT(null);
-            double[] out = new double[k * k];
-            for (int i = 0; i < k; i++) for (int j = i; j < k; j++) out[i * k + j] = t.get(i, j);
-            return out;
-        }
-        throw new IllegalArgumentException("calibration activations: the second-moment matrix is not positive definite even with damping " + lambda);
+        return GptqPass.run(w, hm, options.damping(), order, (ch, col, out) -> {
+            cq.capRows(capped == null ? null : capped[ch / quant.arrayCols()]);
+            double s = search(cq, col, (sc, we, qq) -> we, q[ch], codes[ch]);
+            scales[ch] = s;
+            for (int r = 0; r < m; r++) out[r] = s * q[ch][r];
+        }).source();
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.fineq.report;
 
-import io.fineq.quant.Rounding;
+import io.fineq.baseline.AsymmetricGrid;
 
 /**
  * Round-to-nearest, asymmetric (scale + zero point), one group per output row (min/max), b bits.
@@ -38,16 +38,7 @@ public final class RtnAsymmetric implements ApproximationMethod {
             lo = Math.min(lo, w[k]);
             hi = Math.max(hi, w[k]);
         }
-        int levels = (1 << bits) - 1;
-        if (hi == lo) {
-            java.util.Arrays.fill(out, 0, cols, 0.0);
-            return;
-        }
-        double delta = (float) ((hi - lo) / levels);
-        long z = Rounding.rhaz(-lo / delta);
-        for (int k = 0; k < cols; k++) {
-            long q = Math.max(0, Math.min(levels, Rounding.rhaz(w[k] / delta) + z));
-            out[k] = (q - z) * delta;
-        }
+        AsymmetricGrid grid = AsymmetricGrid.of(lo, hi, bits);
+        for (int k = 0; k < cols; k++) out[k] = grid.apply(w[k]);
     }
 }
