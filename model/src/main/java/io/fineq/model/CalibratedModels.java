@@ -1,10 +1,13 @@
 package io.fineq.model;
 
+import io.fineq.baseline.CalibratedBaselines;
 import io.fineq.quant.CalibratedQuantizer;
 import io.fineq.quant.QuantizedTensor;
 import io.fineq.quant.QuantizerOptions;
 import io.fineq.quant.SecondMoment;
 import io.fineq.tensor.OnnxFile;
+import io.fineq.tensor.Tensor2D;
+import java.util.function.BiFunction;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -28,6 +31,7 @@ public final class CalibratedModels {
     private final PrintStream progress;
     private Map<String, QuantizedTensor> outputMse;
     private final Map<Double, Map<String, Calibration.Layer>> gptq = new java.util.HashMap<>();
+    private final Map<String, Map<String, Calibration.Calibrated<CalibratedBaselines.Result>>> baselines = new java.util.HashMap<>();
 
     /** {@code calibration}: token sequences of the calibration text; progress lines go to {@code progress} (may be null). */
     public CalibratedModels(OnnxFile onnx, List<long[]> calibration, PrintStream progress) {
@@ -88,6 +92,51 @@ public final class CalibratedModels {
             report(longVectors >= 1 ? "gptq" : String.format(Locale.ROOT, "gptq, long-vector budget %.2f", longVectors), t0);
         }
         return done;
+    }
+
+    /**
+     * The calibrated baselines of the paper's Table I, by method name: the same calibration text,
+     * layer after layer, bias correction and damping as {@link #gptq()}, so only the weight format
+     * differs (docs/model.md, "The paper's baselines").
+     */
+    public static final Map<String, BiFunction<Tensor2D, SecondMoment, CalibratedBaselines.Result>> BASELINES = baselines();
+
+    private static Map<String, BiFunction<Tensor2D, SecondMoment, CalibratedBaselines.Result>> baselines() {
+        Map<String, BiFunction<Tensor2D, SecondMoment, CalibratedBaselines.Result>> m = new LinkedHashMap<>();
+        m.put("gptq2-asym-row", (w, h) -> CalibratedBaselines.gptq(w, h, 2, 0, DAMPING));
+        m.put("gptq2-asym-g128", (w, h) -> CalibratedBaselines.gptq(w, h, 2, 128, DAMPING));
+        m.put("pbllm-10", (w, h) -> CalibratedBaselines.pbLlm(w, h, 0.10, DAMPING));
+        // OWQ with 0.5 % weak channels: 2 of 384 (8 of 1536), 2.34 bits, FineQ's budget.
+        m.put("owq2-g128", (w, h) -> CalibratedBaselines.owq(w, h, 2, 128, 0.005, DAMPING));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The layers of the Table I baseline {@code name} (a key of {@link #BASELINES}), calibrated once. */
+    public synchronized Map<String, Calibration.Calibrated<CalibratedBaselines.Result>> baseline(String name) {
+        Map<String, Calibration.Calibrated<CalibratedBaselines.Result>> done = baselines.get(name);
+        if (done == null) {
+            BiFunction<Tensor2D, SecondMoment, CalibratedBaselines.Result> q = BASELINES.get(name);
+            if (q == null) throw new IllegalArgumentException("no calibrated baseline '" + name + "'; one of " + BASELINES.keySet());
+            long t0 = System.nanoTime();
+            try {
+                done = Calibration.sequentialOf(onnx, calibration, q, CalibratedModels::floats, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            baselines.put(name, done);
+            report(name, t0);
+        }
+        return done;
+    }
+
+    private static float[][] floats(CalibratedBaselines.Result r) {
+        double[][] w = r.weights();
+        float[][] out = new float[w.length][];
+        for (int i = 0; i < w.length; i++) {
+            out[i] = new float[w[i].length];
+            for (int j = 0; j < w[i].length; j++) out[i][j] = (float) w[i][j];
+        }
+        return out;
     }
 
     private void report(String mode, long t0) {

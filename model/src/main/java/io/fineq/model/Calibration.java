@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Calibration data for the calibrated FineQ modes: the second-moment matrix H = sum x x^T of the
@@ -38,7 +39,20 @@ public final class Calibration {
      */
     public static Map<String, Layer> sequential(OnnxFile onnx, List<long[]> sequences, BiFunction<Tensor2D, SecondMoment, QuantizedTensor> quantizer,
                                                 boolean biasCorrection) throws IOException {
-        Map<String, Layer> done = new LinkedHashMap<>();
+        Map<String, Layer> out = new LinkedHashMap<>();
+        sequentialOf(onnx, sequences, quantizer, Calibration::weights, biasCorrection).forEach((name, l) -> out.put(name, new Layer(l.image(), l.bias())));
+        return out;
+    }
+
+    /**
+     * The same layer-after-layer calibration for any weight format {@code T} (the Table I
+     * baselines): {@code quantizer} makes a layer's image from its weights and H, {@code weights}
+     * gives the image's dequantized weights (M x K), which the later layers' calibration runs on
+     * and the bias correction uses.
+     */
+    public static <T> Map<String, Calibrated<T>> sequentialOf(OnnxFile onnx, List<long[]> sequences, BiFunction<Tensor2D, SecondMoment, T> quantizer,
+                                                              Function<T, float[][]> weights, boolean biasCorrection) throws IOException {
+        Map<String, Calibrated<T>> done = new LinkedHashMap<>();
         Map<String, MiniLm.Linear> doneLinear = new HashMap<>();
         MiniLm.Linears fp32 = MiniLm.fp32();
         for (int layer = 0; layer < MiniLm.LAYERS; layer++) {
@@ -57,10 +71,11 @@ public final class Calibration {
             });
             for (long[] ids : sequences) model.hiddenThrough(ids, layer);
             for (String name : hs.keySet()) {
-                QuantizedTensor qt = quantizer.apply(ws.get(name), hs.get(name));
-                float[] bias = biasCorrection ? correctedBias(ws.get(name), qt, bs.get(name), hs.get(name).mean()) : bs.get(name);
-                done.put(name, new Layer(qt, bias));
-                doneLinear.put(name, dequantized(qt, bias));
+                T image = quantizer.apply(ws.get(name), hs.get(name));
+                float[][] wq = weights.apply(image);
+                float[] bias = biasCorrection ? correctedBias(ws.get(name), wq, bs.get(name), hs.get(name).mean()) : bs.get(name);
+                done.put(name, new Calibrated<>(image, wq, bias));
+                doneLinear.put(name, MiniLm.fp32Linear(wq, bias));
             }
         }
         return done;
@@ -70,32 +85,43 @@ public final class Calibration {
     public record Layer(QuantizedTensor tensor, float[] bias) {
     }
 
+    /** One calibrated layer of any format: its image, its dequantized weights (M x K) and the bias to use with them. */
+    public record Calibrated<T>(T image, float[][] weights, float[] bias) {
+    }
+
     /**
      * Bias correction: {@code b + (W - W') mu} with mu the calibration tokens' mean input, so the
      * quantized layer's mean output equals the original's on the calibration text (the bias is
      * added outside the core, so this costs the hardware nothing).
      */
-    public static float[] correctedBias(Tensor2D w, QuantizedTensor qt, float[] bias, double[] mean) {
-        Tensor2D d = qt.decoded().dequantized(qt.name());
+    public static float[] correctedBias(Tensor2D w, float[][] wq, float[] bias, double[] mean) {
         float[] row = new float[w.cols()];
-        float[] rowQ = new float[w.cols()];
         float[] out = new float[bias.length];
         for (int m = 0; m < w.rows(); m++) {
             w.readRow(m, row);
-            d.readRow(m, rowQ);
             double s = bias[m];
-            for (int k = 0; k < row.length; k++) s += ((double) row[k] - rowQ[k]) * mean[k];
+            for (int k = 0; k < row.length; k++) s += ((double) row[k] - wq[m][k]) * mean[k];
             out[m] = (float) s;
         }
         return out;
     }
 
-    /** The FP32 linear layer of a quantized tensor's dequantized weights {@code q * scale}. */
-    public static MiniLm.Linear dequantized(QuantizedTensor qt, float[] bias) {
+    /** As {@link #correctedBias(Tensor2D, float[][], float[], double[])} for a FineQ image. */
+    public static float[] correctedBias(Tensor2D w, QuantizedTensor qt, float[] bias, double[] mean) {
+        return correctedBias(w, weights(qt), bias, mean);
+    }
+
+    /** The dequantized weights {@code q * scale} of a FineQ image, M x K. */
+    public static float[][] weights(QuantizedTensor qt) {
         Tensor2D d = qt.decoded().dequantized(qt.name());
         float[][] w = new float[d.rows()][d.cols()];
         for (int r = 0; r < d.rows(); r++) d.readRow(r, w[r]);
-        return MiniLm.fp32Linear(w, bias);
+        return w;
+    }
+
+    /** The FP32 linear layer of a quantized tensor's dequantized weights {@code q * scale}. */
+    public static MiniLm.Linear dequantized(QuantizedTensor qt, float[] bias) {
+        return MiniLm.fp32Linear(weights(qt), bias);
     }
 
     /** {@code l}, adding its inputs to H of {@code name} in {@code hs} (key and value: the query's H, added once). */

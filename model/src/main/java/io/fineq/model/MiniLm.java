@@ -77,18 +77,25 @@ public final class MiniLm {
         return Bundled.ONNX;
     }
 
+    /** The ONNX file of {@link #bundledOnnx()} (ONNX Runtime reads it from there). */
+    public static Path bundledOnnxPath() {
+        return Bundled.ONNX_PATH;
+    }
+
     /** The tokenizer.json shipped beside the model, as a file. */
     public static Path bundledTokenizer() {
         return Bundled.TOKENIZER;
     }
 
     private static final class Bundled {
+        static final Path ONNX_PATH;
         static final OnnxFile ONNX;
         static final Path TOKENIZER;
 
         static {
             try {
-                ONNX = OnnxFile.open(extract("all-minilm-l6-v2.onnx"));
+                ONNX_PATH = extract("all-minilm-l6-v2.onnx");
+                ONNX = OnnxFile.open(ONNX_PATH);
                 TOKENIZER = extract("all-minilm-l6-v2-tokenizer.json");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -192,7 +199,11 @@ public final class MiniLm {
 
     /** The sentence embedding: mean of the hidden states, L2-normalised. */
     public float[] embed(long[] ids) {
-        float[][] h = hidden(ids);
+        return pool(hidden(ids));
+    }
+
+    /** Mean pooling over the tokens and L2 normalisation (sentence-transformers' pooling of this model). */
+    static float[] pool(float[][] h) {
         double[] mean = new double[WIDTH];
         for (float[] row : h) for (int d = 0; d < WIDTH; d++) mean[d] += row[d];
         double norm = 0;

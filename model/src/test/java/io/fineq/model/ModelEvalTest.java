@@ -28,7 +28,9 @@ class ModelEvalTest {
         assertThat(evaluation).doesNotContainAnyElementsOf(calibration);
         assertThat(evaluation.size() + calibration.size()).isEqualTo(paragraphs.size());
 
-        ModelEval.Report report = ModelEval.evaluate(evaluation.subList(0, 24), calibration.subList(0, 16), List.of(0.0), List.of(), System.out);
+        ModelEval.Report report = ModelEval.evaluate("docs", evaluation.subList(0, 24), calibration.subList(0, 16), List.of(0.0),
+                List.of("fineq-absmax-paper", "fineq-mse", "fineq-output-mse", "fineq-gptq", "fineq-gptq-int8-datapath", "fineq-gptq-lv0.30",
+                        "fineq-gptq-lv0.00", "rtn2-asym-row", "rtn2-asym-g128", "uniform2-sym-row", "rtn4-asym-row"), System.out);
         System.out.print(report.table());
         Path out = Files.createDirectories(Path.of("target", "model-eval")).resolve("minilm.json");
         Files.writeString(out, report.json());
