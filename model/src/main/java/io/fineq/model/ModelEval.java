@@ -342,6 +342,16 @@ public final class ModelEval {
         return sb.append('\n').toString();
     }
 
+    /**
+     * The methods of a run without {@code --methods}: FineQ (the paper's absmax images, mse scales,
+     * calibrated GPTQ and the default images) against every baseline of the paper's Table I and
+     * RTN 2/3/4-bit. The integer-datapath methods (Java forward pass, ten times slower here) and
+     * output-mse run when named, or with {@code --methods all}.
+     */
+    public static final List<String> DEFAULT_METHODS = List.of("fineq-absmax-paper", "fineq-mse", "fineq-gptq",
+            gptqName(io.fineq.quant.LongVectorBudget.DEFAULT_FRACTION), "uniform2-sym-row", "rtn2-asym-row", "rtn2-asym-g128", "gptq2-asym-row",
+            "gptq2-asym-g128", "owq2-g128", "pbllm-10", "rtn3-asym-row", "rtn4-asym-row");
+
     /** Paragraphs of the evaluation text whose activations the per-matrix SQNR is measured on. */
     public static final int MATRIX_PARAGRAPHS = 8;
 
@@ -368,11 +378,13 @@ public final class ModelEval {
             double bits = methods.get(1).bitsPerWeight();
             for (double f : budgets)
                 if (methods.stream().noneMatch(m -> m.name().equals(gptqName(f)))) methods.add(gptqWithBudget(cal, f, bits));
-            if (!only.isEmpty()) {
+            List<String> selected = new ArrayList<>(only.isEmpty() ? DEFAULT_METHODS : only);
+            if (only.isEmpty()) for (double f : budgets) selected.add(gptqName(f));
+            if (!selected.equals(List.of("all"))) {
                 List<String> known = methods.stream().map(Method::name).toList();
-                for (String n : only)
-                    if (!known.contains(n)) throw new IllegalArgumentException("--methods: '" + n + "' is not one of " + String.join(", ", known));
-                methods.removeIf(m -> !m.name().equals("fp32") && !only.contains(m.name()));
+                for (String n : selected)
+                    if (!known.contains(n)) throw new IllegalArgumentException("--methods: '" + n + "' is not one of all, " + String.join(", ", known));
+                methods.removeIf(m -> !m.name().equals("fp32") && !selected.contains(m.name()));
             }
             List<Row> rows = run(onnx, tok, evaluation, methods, progress);
             List<Double> curve = new ArrayList<>();

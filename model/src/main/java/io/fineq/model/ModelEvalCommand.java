@@ -46,7 +46,8 @@ public final class ModelEvalCommand implements Callable<Integer> {
     List<Double> budgets = List.of();
 
     @Option(names = "--methods", split = ",", paramLabel = "NAME",
-            description = "evaluate only these methods (fp32, the reference, always runs; default: all), e.g. fineq-gptq,fineq-gptq-lv0.35")
+            description = "evaluate these methods (fp32, the reference, always runs; 'all' for every method; default: FineQ's images, "
+                    + "the Table I baselines and RTN 2/3/4-bit, docs/model.md), e.g. fineq-gptq,fineq-gptq-lv0.35,fineq-gptq-int8-datapath")
     List<String> methods = List.of();
 
     @PathArg(PathArg.Kind.OUTPUT_FILE)

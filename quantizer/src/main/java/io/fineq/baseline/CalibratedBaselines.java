@@ -151,15 +151,29 @@ public final class CalibratedBaselines {
         return out;
     }
 
-    /** The {@code count} entries of largest magnitude (ties: lower row, then lower column). */
+    /** The {@code count} entries of largest magnitude (ties at the threshold: lower row, then lower column). */
     static boolean[][] largestMagnitudes(double[][] w, long count) {
         int m = w.length, k = w[0].length;
-        long[] idx = new long[m * k];
-        for (int i = 0; i < idx.length; i++) idx[i] = i;
-        Long[] boxed = Arrays.stream(idx).boxed().toArray(Long[]::new);
-        Arrays.sort(boxed, java.util.Comparator.comparingDouble((Long i) -> -Math.abs(w[(int) (i / k)][(int) (i % k)])).thenComparingLong(i -> i));
         boolean[][] out = new boolean[m][k];
-        for (int i = 0; i < count && i < boxed.length; i++) out[(int) (boxed[i] / k)][(int) (boxed[i] % k)] = true;
+        if (count <= 0) return out;
+        double[] mags = new double[m * k];
+        for (int r = 0; r < m; r++) for (int c = 0; c < k; c++) mags[r * k + c] = Math.abs(w[r][c]);
+        double[] sorted = mags.clone();
+        Arrays.sort(sorted);
+        double threshold = sorted[(int) Math.max(0, sorted.length - Math.min(count, sorted.length))];
+        long left = count;
+        for (int i = 0; i < mags.length; i++) {
+            if (mags[i] > threshold) {
+                out[i / k][i % k] = true;
+                left--;
+            }
+        }
+        for (int i = 0; i < mags.length && left > 0; i++) {
+            if (mags[i] == threshold) {
+                out[i / k][i % k] = true;
+                left--;
+            }
+        }
         return out;
     }
 

@@ -244,6 +244,43 @@ public final class Charts {
         write(png, chart);
     }
 
+    /** One method's point of {@link #qualityAgainstBits}: bits per weight, the metric's mean and its 95 % interval. */
+    public record QualityPoint(String method, double bits, double mean, double lo, double hi) {
+    }
+
+    /**
+     * A quality metric (y, with its 95 % interval as an error bar) against bits per weight (x), one
+     * labelled point per method; better methods lie to the upper left.
+     */
+    public static void qualityAgainstBits(Path png, String title, String yLabel, List<QualityPoint> points) throws IOException {
+        org.jfree.data.xy.YIntervalSeriesCollection ds = new org.jfree.data.xy.YIntervalSeriesCollection();
+        for (QualityPoint p : points) {
+            org.jfree.data.xy.YIntervalSeries s = new org.jfree.data.xy.YIntervalSeries(p.method());
+            s.add(p.bits(), p.mean(), p.lo(), p.hi());
+            ds.addSeries(s);
+        }
+        NumberAxis x = new NumberAxis("bits per weight");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis(yLabel);
+        y.setAutoRangeIncludesZero(false);
+        org.jfree.chart.renderer.xy.XYErrorRenderer r = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDefaultLinesVisible(false);
+        r.setDefaultShapesVisible(true);
+        r.setErrorPaint(Color.GRAY);
+        r.setDefaultItemLabelGenerator((dataset, series, item) -> dataset.getSeriesKey(series).toString());
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        for (int i = 0; i < points.size(); i++) r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        XYPlot plot = new XYPlot(ds, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        styleCommon(chart);
+        write(png, chart);
+    }
+
     static final class DataTickLogAxis extends LogAxis {
         private static final long serialVersionUID = 1L;
         private final List<Double> at;

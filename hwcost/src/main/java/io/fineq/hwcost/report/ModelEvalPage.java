@@ -34,24 +34,48 @@ public final class ModelEvalPage {
         JsonNode methods = root.path("methods");
         JsonNode matrices = root.path("matrices");
         List<String> files = new ArrayList<>();
-        Map<String, Double> cosine = new LinkedHashMap<>();
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>FineQ on a real model</title>\n"
                 + "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;}" + HtmlReport.TABLE_STYLE + "</style>\n</head><body>\n");
         h.append("<h1>").append(HtmlReport.esc(root.path("model").asText("model"))).append(": FineQ on real weights and real text</h1>\n");
-        h.append(String.format(Locale.ROOT, "<p>%d evaluation paragraphs (retrieval: each paragraph's first half must find its own second half); "
-                        + "calibrated methods use %d other paragraphs (%d tokens). From <code>fineq model-eval</code> (docs/model.md).</p>\n",
-                root.path("paragraphs").asInt(), root.path("calibration_paragraphs").asInt(), root.path("calibration_tokens").asInt()));
-        h.append("<table>\n<tr><th>method</th><th>bits/weight</th><th>cosine to FP32</th><th>top-1</th><th>MRR</th></tr>\n");
+        String corpus = root.path("corpus").asText("");
+        h.append(String.format(Locale.ROOT, "<p>%s%d evaluation paragraphs (retrieval: each paragraph's first half must find its own second half "
+                        + "among all second halves); calibrated methods use %d other paragraphs (%d tokens). From <code>fineq model-eval</code> (docs/model.md).",
+                corpus.isEmpty() ? "" : HtmlReport.esc(corpus) + ": ", root.path("paragraphs").asInt(), root.path("calibration_paragraphs").asInt(),
+                root.path("calibration_tokens").asInt()));
+        boolean intervals = methods.get(0).has("cosine_ci");
+        if (intervals)
+            h.append(String.format(Locale.ROOT, " Brackets: 95 %% bootstrap intervals over the paragraphs (%d resamples); differences are paired "
+                    + "(the same paragraphs, the same resamples), <b>*</b> where the interval excludes 0.", root.path("bootstrap_resamples").asInt()));
+        h.append("</p>\n");
+        List<String> references = new ArrayList<>();
+        for (JsonNode m : methods) for (JsonNode p : m.path("paired")) if (!references.contains(p.path("against").asText())) references.add(p.path("against").asText());
+        h.append("<table>\n<tr><th>method</th><th>bits/weight</th><th>cosine to FP32</th><th>top-1</th><th>MRR</th>");
+        for (String ref : references) h.append("<th>&Delta; cosine vs ").append(HtmlReport.esc(ref)).append("</th><th>&Delta; top-1 vs ").append(HtmlReport.esc(ref)).append("</th>");
+        h.append("</tr>\n");
+        List<Charts.QualityPoint> cosine = new ArrayList<>(), top1 = new ArrayList<>();
         for (JsonNode m : methods) {
             String name = m.path("name").asText();
-            cosine.put(name, m.path("cosine_to_fp32").asDouble());
-            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.4f</td><td>%.3f</td><td>%.3f</td></tr>\n", HtmlReport.esc(name),
-                    m.path("bits_per_weight").asDouble(), m.path("cosine_to_fp32").asDouble(), m.path("top1").asDouble(), m.path("mrr").asDouble()));
+            double bits = m.path("bits_per_weight").asDouble();
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%s</td><td>%s</td><td>%s</td>", HtmlReport.esc(name), bits,
+                    withInterval(m, "cosine_to_fp32", "cosine_ci", 4), withInterval(m, "top1", "top1_ci", 3), withInterval(m, "mrr", "mrr_ci", 3)));
+            for (String ref : references) {
+                JsonNode p = null;
+                for (JsonNode x : m.path("paired")) if (x.path("against").asText().equals(ref)) p = x;
+                h.append("<td>").append(p == null ? "-" : difference(p.path("cosine"), 4)).append("</td><td>")
+                        .append(p == null ? "-" : difference(p.path("top1"), 3)).append("</td>");
+            }
+            h.append("</tr>\n");
+            if (bits >= 16) continue; // FP32 is the reference, far to the right
+            cosine.add(point(name, bits, m, "cosine_to_fp32", "cosine_ci"));
+            top1.add(point(name, bits, m, "top1", "top1_ci"));
         }
         h.append("</table>\n");
-        Charts.horizontalBars(out.resolve("model-cosine.png"), "Embedding cosine to FP32 per method", "method", "mean cosine", cosine);
+        Charts.qualityAgainstBits(out.resolve("model-cosine.png"), "Embedding cosine to FP32 against bits per weight (95% intervals)", "mean cosine to FP32", cosine);
+        Charts.qualityAgainstBits(out.resolve("model-top1.png"), "Retrieval top-1 against bits per weight (95% intervals)", "top-1 accuracy", top1);
         files.add("model-cosine.png");
-        h.append("<p><img src=\"model-cosine.png\" alt=\"Embedding cosine to FP32 per method\" width=\"").append(Charts.WIDTH).append("\"></p>\n");
+        files.add("model-top1.png");
+        h.append("<p><img src=\"model-cosine.png\" alt=\"Embedding cosine to FP32 against bits per weight\" width=\"").append(Charts.WIDTH).append("\"></p>\n");
+        h.append("<p><img src=\"model-top1.png\" alt=\"Retrieval top-1 against bits per weight\" width=\"").append(Charts.WIDTH).append("\"></p>\n");
 
         if (matrices.size() > 0) {
             Map<String, Map<String, Double>> byRole = new LinkedHashMap<>();
@@ -94,6 +118,25 @@ public final class ModelEvalPage {
         AtomicFiles.writeString(out.resolve("model.html"), HtmlReport.alignCells(h.toString()));
         files.add(0, "model.html");
         return files;
+    }
+
+    private static String withInterval(JsonNode m, String mean, String ci, int digits) {
+        String f = "%." + digits + "f";
+        JsonNode c = m.path(ci);
+        if (!c.isArray() || c.size() != 2) return String.format(Locale.ROOT, f, m.path(mean).asDouble());
+        return String.format(Locale.ROOT, f + " [" + f + ", " + f + "]", m.path(mean).asDouble(), c.get(0).asDouble(), c.get(1).asDouble());
+    }
+
+    private static String difference(JsonNode d, int digits) {
+        if (d.isMissingNode()) return "-";
+        return String.format(Locale.ROOT, "%+." + digits + "f%s", d.path("diff").asDouble(), d.path("significant").asBoolean() ? " <b>*</b>" : "");
+    }
+
+    private static Charts.QualityPoint point(String name, double bits, JsonNode m, String mean, String ci) {
+        double v = m.path(mean).asDouble();
+        JsonNode c = m.path(ci);
+        boolean has = c.isArray() && c.size() == 2;
+        return new Charts.QualityPoint(name, bits, v, has ? c.get(0).asDouble() : v, has ? c.get(1).asDouble() : v);
     }
 
     /** Checks the file before any long work: one line naming the file and what is wrong. */

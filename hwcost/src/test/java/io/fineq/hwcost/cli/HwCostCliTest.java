@@ -106,9 +106,16 @@ class HwCostCliTest {
     void reportWithAModelEvaluationGetsItsPage() throws Exception {
         // A hand-written evaluation in the shape fineq model-eval --json writes.
         String json = """
-                {"model": "all-MiniLM-L6-v2", "paragraphs": 10, "calibration_paragraphs": 3, "calibration_tokens": 321,
-                 "methods": [{"name": "fp32", "bits_per_weight": 32, "cosine_to_fp32": 1.0, "top1": 0.5, "mrr": 0.6},
-                             {"name": "fineq-gptq", "bits_per_weight": 2.4167, "cosine_to_fp32": 0.8123, "top1": 0.4, "mrr": 0.55}],
+                {"model": "all-MiniLM-L6-v2", "corpus": "Europarl (English, 1271 documents)", "paragraphs": 10, "calibration_paragraphs": 3,
+                 "calibration_tokens": 321, "bootstrap_resamples": 2000,
+                 "methods": [{"name": "fp32", "bits_per_weight": 32, "cosine_to_fp32": 1.0, "top1": 0.5, "mrr": 0.6,
+                              "cosine_ci": [1.0, 1.0], "top1_ci": [0.2, 0.8], "mrr_ci": [0.4, 0.8], "paired": []},
+                             {"name": "fineq-gptq", "bits_per_weight": 2.4167, "cosine_to_fp32": 0.8123, "top1": 0.4, "mrr": 0.55,
+                              "cosine_ci": [0.8011, 0.8234], "top1_ci": [0.1, 0.7], "mrr_ci": [0.35, 0.75],
+                              "paired": [{"against": "fp32", "cosine": {"diff": -0.1877, "lo": -0.1989, "hi": -0.1766, "p": 0.0, "significant": true},
+                                          "top1": {"diff": -0.1, "lo": -0.3, "hi": 0.1, "p": 0.62, "significant": false},
+                                          "mrr": {"diff": -0.05, "lo": -0.2, "hi": 0.1, "p": 0.7, "significant": false}}]},
+                             {"name": "rtn2-asym-row", "bits_per_weight": 2.0885, "cosine_to_fp32": 0.0736, "top1": 0.1, "mrr": 0.2}],
                  "matrices": [{"name": "/encoder/layer.0/attention/self/query/MatMul", "rows": 384, "cols": 384,
                                "fineq_weight_sqnr_db": 8.1, "fineq_output_sqnr_db": 9.2, "gptq_weight_sqnr_db": 7.3, "gptq_output_sqnr_db": 12.4,
                                "rtn2_weight_sqnr_db": 4.5, "rtn2_output_sqnr_db": 5.6, "mean_vector_length": 2.345, "gptq_mean_vector_length": 2.678}]}
@@ -120,7 +127,11 @@ class HwCostCliTest {
         assertThat(Files.readString(out.resolve("index.html"))).contains("<a href=\"model.html\">");
         String page = Files.readString(out.resolve("model.html"));
         assertThat(page).contains("fineq-gptq", "0.8123", "2.4167", "/encoder/layer.0/attention/self/query/MatMul", "12.40", "2.678", "321 tokens");
-        for (String png : new String[] {"model-cosine.png", "model-sqnr.png"}) assertThat(Files.readAllBytes(out.resolve(png))).startsWith(PNG_MAGIC);
+        // Intervals and paired differences as the JSON gives them; a method without them (older JSON) still has its row.
+        assertThat(page).contains("Europarl (English, 1271 documents)", "0.8123 [0.8011, 0.8234]", "&Delta; cosine vs fp32", "-0.1877 <b>*</b>", "-0.100<",
+                "<td>rtn2-asym-row</td>", "0.0736<");
+        for (String png : new String[] {"model-cosine.png", "model-top1.png", "model-sqnr.png"})
+            assertThat(Files.readAllBytes(out.resolve(png))).startsWith(PNG_MAGIC);
 
         Files.writeString(tmp.resolve("bad.json"), "{\"methods\": [{\"name\": \"x\"}]}");
         Result bad = run("report", "--sizes", "none", "--array", "8", "--scale-down", "256", "--seq", "32", "--model-eval", tmp.resolve("bad.json").toString(),
