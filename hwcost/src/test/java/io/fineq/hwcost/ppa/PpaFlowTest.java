@@ -15,12 +15,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.fineq.rtl.CoreKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -59,8 +61,12 @@ class PpaFlowTest {
     void fineqAndMacCloseTimingAndCompareAsExpected(int n) throws Exception {
         PpaFlow.Options opts = new PpaFlow.Options(null, 400, tmp, true);
         PpaStudy.Outcome o = PpaStudy.run(List.of(n), 8, 0, PpaStudy.Designs.ALL, opts, null);
-        assertThat(o.results()).extracting(PpaResult::design).containsExactly("fineq_" + n + "x" + n, "mac_tree_" + n + "x" + n, "mac_systolic_" + n + "x" + n);
-        assertThat(o.comparisons()).extracting(PpaComparison::baseline).containsExactly(io.fineq.rtl.CoreKind.MAC_TREE, io.fineq.rtl.CoreKind.MAC_SYSTOLIC);
+        assertThat(o.results()).extracting(PpaResult::design).containsExactly("fineq_" + n + "x" + n, "fineq_shifted_" + n + "x" + n,
+                "mac_tree_" + n + "x" + n, "mac_systolic_" + n + "x" + n);
+        // Every FineQ core (the paper's unary one, the default shifted one) against every baseline, baselines in CoreKind order.
+        assertThat(o.comparisons()).extracting(PpaComparison::fineqCore, PpaComparison::baseline).containsExactly(
+                tuple(CoreKind.FINEQ, CoreKind.MAC_TREE), tuple(CoreKind.FINEQ_SHIFTED, CoreKind.MAC_TREE),
+                tuple(CoreKind.FINEQ, CoreKind.MAC_SYSTOLIC), tuple(CoreKind.FINEQ_SHIFTED, CoreKind.MAC_SYSTOLIC));
         for (PpaResult r : o.results()) {
             assertThat(r.library()).isEqualTo("fineq_generic");
             assertThat(r.signOffClean()).as(r.design() + " timing, hold and design rules").isTrue();
@@ -77,15 +83,21 @@ class PpaFlowTest {
             assertThat(r.usefulMacs()).isEqualTo((long) (2 * n) * FineqPpaDesign.JOB_M * (2 * n));
             assertThat(r.energyPerMacPj()).isCloseTo(r.powerMw() * 1e-3 * r.activityCycles() * 2.5e-9 / r.usefulMacs() * 1e12, within(1e-9));
         }
-        PpaComparison tree = o.comparisons().get(0);
-        PpaComparison c = o.comparisons().get(1);
-        // The select-only array without multipliers: well under half the systolic MAC array's cells and energy.
-        assertThat(c.areaRatio()).isBetween(0.15, 0.5);
-        assertThat(c.energyEfficiencyArrays()).isGreaterThan(1.5);
-        assertThat(c.energyEfficiencyCore()).isGreaterThan(1.0);
-        // The MAC tree (no partial-sum register per PE) is the stronger baseline in area: FineQ's
-        // advantage over it is smaller, but FineQ's array is still the smaller one.
-        assertThat(tree.areaRatio()).isGreaterThan(c.areaRatio()).isLessThan(1.0);
+        for (int core = 0; core < 2; core++) {
+            PpaComparison tree = o.comparisons().get(core);
+            PpaComparison c = o.comparisons().get(2 + core);
+            System.out.printf(java.util.Locale.ROOT, "PpaFlowTest %dx%d %s: area ratio vs tree %.3f, vs systolic %.3f; energy efficiency (arrays) vs systolic %.2fx, core %.2fx%n",
+                    n, n, c.fineqCore().word(), tree.areaRatio(), c.areaRatio(), c.energyEfficiencyArrays(), c.energyEfficiencyCore());
+            // The select-only array without multipliers: well under half the systolic MAC array's cells and energy.
+            assertThat(c.areaRatio()).as(c.fineqCore().word()).isBetween(0.15, 0.5);
+            assertThat(c.energyEfficiencyArrays()).as(c.fineqCore().word()).isGreaterThan(1.5);
+            assertThat(c.energyEfficiencyCore()).as(c.fineqCore().word()).isGreaterThan(1.0);
+            // The MAC tree (no partial-sum register per PE) is the stronger baseline in area: FineQ's
+            // advantage over it is smaller, but FineQ's array is still the smaller one.
+            assertThat(tree.areaRatio()).as(c.fineqCore().word()).isGreaterThan(c.areaRatio()).isLessThan(1.0);
+        }
+        // The shifted coding's PEs cost more than the unary ones (a 3-input select and a wider leaf).
+        assertThat(o.comparisons().get(1).areaRatio()).isGreaterThan(o.comparisons().get(0).areaRatio());
     }
 
     @ParameterizedTest(name = "{0}x{0}")
