@@ -250,9 +250,10 @@ public final class Charts {
 
     /**
      * A quality metric (y, with its 95 % interval as an error bar) against bits per weight (x), one
-     * labelled point per method; better methods lie to the upper left.
+     * labelled point per method, and the FP32 value as a dashed line when given; better methods lie
+     * to the upper left.
      */
-    public static void qualityAgainstBits(Path png, String title, String yLabel, List<QualityPoint> points) throws IOException {
+    public static void qualityAgainstBits(Path png, String title, String yLabel, List<QualityPoint> points, Double fp32) throws IOException {
         org.jfree.data.xy.YIntervalSeriesCollection ds = new org.jfree.data.xy.YIntervalSeriesCollection();
         for (QualityPoint p : points) {
             org.jfree.data.xy.YIntervalSeries s = new org.jfree.data.xy.YIntervalSeries(p.method());
@@ -273,6 +274,15 @@ public final class Charts {
         r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (int i = 0; i < points.size(); i++) r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         XYPlot plot = new XYPlot(ds, x, y, r);
+        if (fp32 != null) { // the reference, as a dashed line
+            org.jfree.chart.plot.ValueMarker ref = new org.jfree.chart.plot.ValueMarker(fp32, Color.DARK_GRAY,
+                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            ref.setLabel("fp32");
+            ref.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            ref.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            ref.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(ref);
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

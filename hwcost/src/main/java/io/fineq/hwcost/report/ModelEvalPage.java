@@ -53,6 +53,7 @@ public final class ModelEvalPage {
         for (String ref : references) h.append("<th>&Delta; cosine vs ").append(HtmlReport.esc(ref)).append("</th><th>&Delta; top-1 vs ").append(HtmlReport.esc(ref)).append("</th>");
         h.append("</tr>\n");
         List<Charts.QualityPoint> cosine = new ArrayList<>(), top1 = new ArrayList<>();
+        Double fp32Top1 = null;
         for (JsonNode m : methods) {
             String name = m.path("name").asText();
             double bits = m.path("bits_per_weight").asDouble();
@@ -65,13 +66,16 @@ public final class ModelEvalPage {
                         .append(p == null ? "-" : difference(p.path("top1"), 3)).append("</td>");
             }
             h.append("</tr>\n");
-            if (bits >= 16) continue; // FP32 is the reference, far to the right
+            if (bits >= 16) { // FP32 is the reference: a line, not a point far to the right
+                if (name.equals("fp32")) fp32Top1 = m.path("top1").asDouble();
+                continue;
+            }
             cosine.add(point(name, bits, m, "cosine_to_fp32", "cosine_ci"));
             top1.add(point(name, bits, m, "top1", "top1_ci"));
         }
         h.append("</table>\n");
-        Charts.qualityAgainstBits(out.resolve("model-cosine.png"), "Embedding cosine to FP32 against bits per weight (95% intervals)", "mean cosine to FP32", cosine);
-        Charts.qualityAgainstBits(out.resolve("model-top1.png"), "Retrieval top-1 against bits per weight (95% intervals)", "top-1 accuracy", top1);
+        Charts.qualityAgainstBits(out.resolve("model-cosine.png"), "Embedding cosine to FP32 against bits per weight (95% intervals)", "mean cosine to FP32", cosine, null);
+        Charts.qualityAgainstBits(out.resolve("model-top1.png"), "Retrieval top-1 against bits per weight (95% intervals)", "top-1 accuracy", top1, fp32Top1);
         files.add("model-cosine.png");
         files.add("model-top1.png");
         h.append("<p><img src=\"model-cosine.png\" alt=\"Embedding cosine to FP32 against bits per weight\" width=\"").append(Charts.WIDTH).append("\"></p>\n");
