@@ -262,6 +262,8 @@ public final class Charts {
         }
         NumberAxis x = new NumberAxis("bits per weight");
         x.setAutoRangeIncludesZero(false);
+        x.setLowerMargin(0.06); // room for the labels of the outermost points
+        x.setUpperMargin(0.08);
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         org.jfree.chart.renderer.xy.XYErrorRenderer r = new org.jfree.chart.renderer.xy.XYErrorRenderer();
@@ -279,8 +281,8 @@ public final class Charts {
                     new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             ref.setLabel("fp32");
             ref.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            ref.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-            ref.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            ref.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            ref.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(ref);
         }
         plot.setBackgroundPaint(Color.WHITE);
