@@ -120,7 +120,8 @@ class ReadmeFlowTest {
     @Test
     @Order(4)
     void modelCalibrationPerfAndReport() throws Exception {
-        fineq("model-eval", "--json", "minilm.json", "--paragraphs", "4", "--calibration-paragraphs", "1");
+        // A subset of the default run (the full one takes about 11 minutes): FineQ's default images and one Table I baseline.
+        fineq("model-eval", "--json", "minilm.json", "--paragraphs", "4", "--calibration-paragraphs", "1", "--methods", "fineq-gptq-lv0.30,owq2-g128");
         fineq("synth", "--kind", "llama-like", "--rows", "96", "--cols", "64", "--seed", "3", "--out", "Ws.npy");
         fineq("synth", "--kind", "gaussian", "--rows", "256", "--cols", "64", "--seed", "4", "--out", "X.npy");
         fineq("quantize", "--in", "Ws.npy", "--array-cols", "16", "--out", "Wc.fqw", "--calibration", "X.npy");
