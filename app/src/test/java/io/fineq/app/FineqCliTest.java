@@ -65,7 +65,10 @@ class FineqCliTest {
             "sweep --sizes 0|size 0 is out of range",
             "perf --clock-mhz 0|--clock-mhz: 0.0 is out of range 1..5000",
             "report --sizes 0 --out r|size 0 is out of range",
-            "model-eval --paragraphs -1|--paragraphs must be >= 0"})
+            "model-eval --paragraphs -1|--paragraphs must be >= 0",
+            "model-eval --corpus bogus|'bogus' is not one of europarl, docs",
+            "model-eval --corpus europarl --docs .|--docs goes with --corpus docs, not --corpus europarl",
+            "model-eval --paragraphs 3 --methods bogus|--methods: 'bogus' is not one of all, fp32, fineq-absmax-paper"})
     void badInputToEverySubcommandIsOneLineAndExitTwo(String spec) {
         String[] parts = spec.split("\\|");
         Run r = fineq(parts[0].split(" "));
