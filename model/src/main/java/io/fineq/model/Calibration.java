@@ -106,11 +106,6 @@ public final class Calibration {
         return out;
     }
 
-    /** As {@link #correctedBias(Tensor2D, float[][], float[], double[])} for a FineQ image. */
-    public static float[] correctedBias(Tensor2D w, QuantizedTensor qt, float[] bias, double[] mean) {
-        return correctedBias(w, weights(qt), bias, mean);
-    }
-
     /** The dequantized weights {@code q * scale} of a FineQ image, M x K. */
     public static float[][] weights(QuantizedTensor qt) {
         Tensor2D d = qt.decoded().dequantized(qt.name());

@@ -41,14 +41,6 @@ public final class PairedBootstrap {
         for (int[] c : counts) for (int i = 0; i < n; i++) c[rnd.nextInt(n)]++;
     }
 
-    public int items() {
-        return n;
-    }
-
-    public int resamples() {
-        return counts.length;
-    }
-
     /** The mean of {@code x} over the items and its percentile interval. */
     public Interval mean(double[] x) {
         check(x);

@@ -58,15 +58,6 @@ public final class Charts {
         write(png, chart);
     }
 
-    /** Horizontal bars, one per category (long category names, e.g. method names, stay readable). */
-    public static void horizontalBars(Path png, String title, String categoryLabel, String valueLabel, Map<String, Double> values) throws IOException {
-        DefaultCategoryDataset ds = new DefaultCategoryDataset();
-        values.forEach((cat, v) -> ds.addValue(v, valueLabel, cat));
-        JFreeChart chart = ChartFactory.createBarChart(title, categoryLabel, valueLabel, ds, PlotOrientation.HORIZONTAL, false, false, false);
-        styleBars(chart);
-        write(png, chart);
-    }
-
     /**
      * Grouped bars on a logarithmic value axis, for histograms whose rare bins (the 3-bit values
      * +-2, +-3 of a FineQ image) would be invisible next to the common ones on a linear axis.
