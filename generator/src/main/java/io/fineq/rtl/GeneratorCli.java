@@ -51,6 +51,12 @@ public final class GeneratorCli implements Callable<Integer> {
     @Option(names = "--clock-mhz", paramLabel = "MHZ", description = "synthesis clock in MHz for constraints.sdc (1..5000, default 400)")
     String clockMhz;
 
+    @Option(names = "--top", paramLabel = "core|accel", description = "core (default): the bare core; accel: the accelerator around it (AXI4 DMA, AXI4-Lite registers, buffers, vector unit) -> <folder>_accel/")
+    String top;
+
+    @Option(names = "--bus-bits", paramLabel = "BITS", description = "accelerator AXI4 data width: 64, 128, 256 or 512, at most 8 * cols (default 512 or 8 * cols)")
+    String busBits;
+
     @Option(names = "--backend", paramLabel = "NAME", description = "RTL back end (default velocity)")
     String backend;
 
@@ -105,6 +111,34 @@ public final class GeneratorCli implements Callable<Integer> {
         return new FineqConfig(r, c, a, t, p, k);
     }
 
+    boolean accelTop() {
+        if (!ParameterParser.given(top) || top.trim().equals("core")) {
+            if (ParameterParser.given(busBits)) throw new ConfigException(name("bus-bits", "bus"), "applies to " + name("top", "top") + " accel only");
+            return false;
+        }
+        if (top.trim().equals("accel")) return true;
+        throw new ConfigException(name("top", "top"), "'" + top.trim() + "' is not one of core, accel");
+    }
+
+    AccelConfig accelConfig(FineqConfig cfg) {
+        try {
+            AccelConfig d = AccelConfig.defaults(cfg);
+            if (!ParameterParser.given(busBits)) return d;
+            int bits = ParameterParser.integer(name("bus-bits", "bus"), busBits, 64, 512, d.busBits());
+            if (Integer.bitCount(bits) != 1) throw new ConfigException(name("bus-bits", "bus"), bits + " is not one of 64, 128, 256, 512");
+            return new AccelConfig(cfg, bits / 8, d.groupBlocks(), d.paramBlocks());
+        } catch (ConfigException e) {
+            String p = e.parameter();
+            if (p.startsWith("-")) throw e;
+            String property = switch (p) {
+                case "bus-bits" -> "bus";
+                case "act-width" -> "actw";
+                default -> p;
+            };
+            throw new ConfigException(name(p, property), e.problem());
+        }
+    }
+
     SynthesisOptions synthesis() {
         return new SynthesisOptions(ParameterParser.integer(name("clock-mhz", "clock"), clockMhz,
                 SynthesisOptions.MIN_CLOCK_MHZ, SynthesisOptions.MAX_CLOCK_MHZ, SynthesisOptions.DEFAULT_CLOCK_MHZ));
@@ -138,7 +172,18 @@ public final class GeneratorCli implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new ConfigException(name("prefix", "prefix"), e.problem());
         }
-        List<GeneratedFile> files = new RtlGenerator(renderer).generate(cfg, synth, rtl, modulePrefix);
+        boolean accel = accelTop();
+        List<GeneratedFile> files;
+        if (accel) {
+            AccelConfig ac = accelConfig(cfg);
+            target = root.resolve(AccelGenerator.outputFolder(ac, rtl)).toAbsolutePath().normalize();
+            if (!ParameterParser.given(prefix)) modulePrefix = modulePrefix + "accel_";
+            stdout.printf("fineq-generator: accelerator shell, %d-bit AXI4, output groups of %d, Mp up to %d -> %s%n",
+                    ac.busBits(), ac.groupOutputs(), ac.paramOutputs(), target);
+            files = new AccelGenerator(renderer).generate(ac, synth, rtl, modulePrefix);
+        } else {
+            files = new RtlGenerator(renderer).generate(cfg, synth, rtl, modulePrefix);
+        }
         long rendered = System.nanoTime();
         new AtomicDirectoryWriter(stdout).write(target, files);
         long total = files.stream().mapToLong(GeneratedFile::size).sum();

@@ -47,8 +47,34 @@ public final class ModuleSet {
     public static final List<String> MAC_SYSTOLIC_MODULES = List.of(
             "fineq_clock_gate", "mac_pe_head", "mac_pe", "mac_wfeed", "mac_wskew", "mac_array");
 
-    /** Every module name any core uses (for renaming under a prefix). */
-    public static final List<String> ALL_MODULES = java.util.stream.Stream.of(MODULES, MAC_TREE_MODULES, MAC_SYSTOLIC_MODULES)
+    /**
+     * The accelerator shell around a core with stream ports (docs/accelerator.md), leaves first,
+     * its top last; rendered from {@code templates/accel/}.
+     */
+    public static final List<String> ACCEL_MODULES = List.of(
+            "fineq_sram",
+            "fineq_fifo",
+            "fineq_reg_fifo",
+            "fineq_burst_len",
+            "fineq_tile_loop",
+            "fineq_gather",
+            "fineq_vector_unit",
+            "fineq_axil_regs",
+            "fineq_accel_ctrl",
+            "fineq_dma_rd",
+            "fineq_dma_wr",
+            "fineq_param_fetch",
+            "fineq_act_fetch",
+            "fineq_w_fetch",
+            "fineq_act_feed",
+            "fineq_w_feed",
+            "fineq_psum",
+            "fineq_accel");
+
+    public static final String ACCEL_TOP = "fineq_accel";
+
+    /** Every module name any core or the shell uses (for renaming under a prefix). */
+    public static final List<String> ALL_MODULES = java.util.stream.Stream.of(MODULES, MAC_TREE_MODULES, MAC_SYSTOLIC_MODULES, ACCEL_MODULES)
             .flatMap(List::stream).distinct().toList();
 
     private ModuleSet() {

@@ -55,12 +55,19 @@ public final class RtlGenerator {
         context.put("vlnvName", prefix.equals(ModulePrefix.STANDARD)
                 ? cfg.name() + (backend.name().equals(VelocityBackend.NAME) ? "" : "_" + backend.name())
                 : prefix.substring(0, prefix.length() - (prefix.endsWith("_") ? 1 : 0)));
-        for (FlowTemplate flow : FLOW_FILES) {
-            files.add(GeneratedFile.utf8(flow.fileName().apply(cfg), renderer.render(flow.template(), context)));
-        }
+        files.addAll(flowFiles(cfg, context));
         files = new ArrayList<>(ModulePrefix.apply(files, prefix));
         // The manifest's "top" and file names follow the prefix too.
         files.add(ModulePrefix.apply(List.of(manifest.write(cfg, synth, backend.name(), files)), prefix).get(0));
+        return files;
+    }
+
+    /** The filelist, synthesis scripts, SDC and FuseSoC core for a template context (the accelerator's too). */
+    List<GeneratedFile> flowFiles(FineqConfig cfg, Map<String, Object> context) {
+        List<GeneratedFile> files = new ArrayList<>();
+        for (FlowTemplate flow : FLOW_FILES) {
+            files.add(GeneratedFile.utf8(flow.fileName().apply(cfg), renderer.render(flow.template(), context)));
+        }
         return files;
     }
 
