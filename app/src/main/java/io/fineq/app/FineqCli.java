@@ -52,6 +52,7 @@ public final class FineqCli implements Callable<Integer> {
         cl.addSubcommand("perf", new PerfCommand());
         cl.addSubcommand("report", new io.fineq.hwcost.cli.ReportCommand());
         cl.addSubcommand("model-eval", new io.fineq.model.ModelEvalCommand());
+        cl.addSubcommand("accel-minilm", new io.fineq.model.AccelMiniLmCommand());
         // Usage lines and "see ... --help" name the command the user types (fineq error-report, not the
         // standalone jars' own names such as fineq-generator).
         cl.getSubcommands().forEach((name, sub) -> sub.getCommandSpec().name(name));

@@ -26,11 +26,18 @@ import io.fineq.tensor.Tensor2D;
  */
 public final class DatapathLinear implements MiniLm.Linear {
     public static final int ACT_MAX = 127;
+
+    /** Where the exact integers Y = q xq^T come from: the product here, the golden model, or a simulated RTL. */
+    public interface IntegerProduct {
+        long[][] integers(FqwImage image, int[][] xq);
+    }
+
     private final FqwImage image;
     private final int[][] qt; // q transposed: K rows of M (the integer product's inner loop runs over M)
     private final float[] channelScale;
     private final float[] bias;
     private final boolean golden;
+    private final IntegerProduct product;
 
     /** The layer with weights {@code w} quantized by the default FineQ quantizer (C = 64). */
     public DatapathLinear(Tensor2D w, float[] bias, boolean golden) {
@@ -39,6 +46,16 @@ public final class DatapathLinear implements MiniLm.Linear {
 
     /** The layer for a given FineQ image (any quantizer's, e.g. the calibrated one). */
     public DatapathLinear(FqwImage image, float[] bias, boolean golden) {
+        this(image, bias, golden, null);
+    }
+
+    /** The layer for a given FineQ image whose integers come from {@code product} (e.g. the accelerator in Verilator). */
+    public DatapathLinear(FqwImage image, float[] bias, IntegerProduct product) {
+        this(image, bias, false, product);
+    }
+
+    private DatapathLinear(FqwImage image, float[] bias, boolean golden, IntegerProduct product) {
+        this.product = product;
         this.image = image;
         DecodedImage d = new DecodedImage(image);
         int m = image.header().rows(), k = image.header().cols();
@@ -68,6 +85,7 @@ public final class DatapathLinear implements MiniLm.Linear {
 
     /** Y = q xq^T exactly: from the golden model, or the equal integer product. */
     public long[][] integers(int[][] xq) {
+        if (product != null) return product.integers(image, xq);
         if (golden) return GoldenJob.run(image, xq, CoreParams.defaults()).y();
         // y[t][:] += xq[t][c] * q^T[c][:], in int: |y| <= 3 * 127 * K fits for K < 5.6 M.
         int m = image.header().rows();

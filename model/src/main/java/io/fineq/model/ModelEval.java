@@ -312,7 +312,7 @@ public final class ModelEval {
         return out;
     }
 
-    private static double dot(float[] x, float[] y) {
+    static double dot(float[] x, float[] y) {
         double s = 0;
         for (int i = 0; i < x.length; i++) s += (double) x[i] * y[i];
         return s;

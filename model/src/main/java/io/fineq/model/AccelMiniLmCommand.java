@@ -1,0 +1,130 @@
+package io.fineq.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fineq.cli.CliConventions;
+import io.fineq.cli.PathArg;
+import io.fineq.format.AtomicFiles;
+import io.fineq.rtl.AccelConfig;
+import io.fineq.rtl.CoreKind;
+import io.fineq.rtl.FineqConfig;
+import io.fineq.tb.AccelSimulator;
+import io.fineq.tb.VerilatorBuild;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fineq accel-minilm}: MiniLM's 36 linear layers on the simulated 64 x 64 accelerator, on
+ * Europarl paragraphs (docs/accelerator.md, "MiniLM on the RTL").
+ */
+@Command(name = "accel-minilm", mixinStandardHelpOptions = true, versionProvider = CliConventions.Version.class,
+        description = "Embed Europarl paragraphs with all-MiniLM-L6-v2 whose 36 linear layers run on the FineQ accelerator (64 x 64, "
+                + "shifted coding, 512-bit AXI4) simulated in Verilator; checks the embeddings bit for bit against the Java integer "
+                + "datapath and reports cycles, simulated time at 400 MHz, wall time and the cosine to FP32.")
+public final class AccelMiniLmCommand implements Callable<Integer> {
+
+    /** The clock the simulated time is reported at (the PPA flow's target). */
+    static final double CLOCK_HZ = 400e6;
+
+    @Option(names = "--paragraphs", defaultValue = "8", description = "Europarl evaluation paragraphs to embed (1..1908, default 8)")
+    int paragraphs;
+
+    @Option(names = "--memory", defaultValue = "ideal", paramLabel = "ideal|stressed",
+            description = "the AXI memory: ideal (no back-pressure, 1-cycle read latency, default) or stressed (30% back-pressure on every channel, 1..24 cycles latency)")
+    String memory;
+
+    @PathArg(PathArg.Kind.OUTPUT_FILE)
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the run as JSON")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        AccelSimulator.Memory mem = switch (memory.trim().toLowerCase(Locale.ROOT)) {
+            case "ideal" -> AccelSimulator.Memory.ideal();
+            case "stressed" -> AccelSimulator.Memory.stressed(1);
+            default -> throw new IllegalArgumentException("--memory: '" + memory + "' is not one of ideal, stressed");
+        };
+        List<String> all = EuroparlCorpus.split().evaluation();
+        if (paragraphs < 1 || paragraphs > all.size()) throw new IllegalArgumentException("--paragraphs must be 1.." + all.size() + ", got " + paragraphs);
+        AccelConfig cfg = AccelConfig.defaults(FineqConfig.defaults().withCore(CoreKind.FINEQ_SHIFTED));
+        Path work = Files.createTempDirectory("fineq-accel-minilm-");
+        try {
+            System.err.printf("accel-minilm: building the %s accelerator in Verilator (cached after the first run) ...%n", cfg.name());
+            long t0 = System.nanoTime();
+            AccelRunner runner = new AccelRunner(cfg, new VerilatorBuild(), mem, work);
+            System.err.printf(Locale.ROOT, "accel-minilm: model ready in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            AccelMiniLm.Result r;
+            try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
+                r = AccelMiniLm.run(MiniLm.bundledOnnx(), tok, all.subList(0, paragraphs), runner, System.err);
+            }
+            System.out.print(table(cfg, r));
+            if (json != null) AtomicFiles.writeString(json, json(cfg, r));
+            return r.allBitIdentical() ? 0 : 1;
+        } finally {
+            try (Stream<Path> walk = Files.walk(work)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** MACs of a job (outputs x inputs x tokens) over the core's peak of R x C per cycle. */
+    static double utilisation(AccelConfig cfg, List<AccelRunner.Job> jobs) {
+        double macs = 0;
+        long cycles = 0;
+        for (AccelRunner.Job j : jobs) {
+            macs += (double) j.outputs() * j.inputs() * j.tokens();
+            cycles += j.cycles();
+        }
+        return macs / ((double) cycles * cfg.core().rows() * cfg.core().cols());
+    }
+
+    static String table(AccelConfig cfg, AccelMiniLm.Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "MiniLM on the simulated %s accelerator: %d paragraphs, %d tokens, %d accelerator jobs%n",
+                cfg.name(), r.texts().size(), r.texts().stream().mapToInt(AccelMiniLm.Text::tokens).sum(), r.jobs().size()));
+        sb.append(String.format(Locale.ROOT, "%-10s %6s %14s %12s%n", "layer", "jobs", "cycles", "utilisation"));
+        for (int[] shape : new int[][] {{384, 384}, {1536, 384}, {384, 1536}}) {
+            List<AccelRunner.Job> js = r.jobs().stream().filter(j -> j.outputs() == shape[0] && j.inputs() == shape[1]).toList();
+            sb.append(String.format(Locale.ROOT, "%-10s %6d %,14d %11.1f%%%n", shape[0] + "x" + shape[1], js.size(),
+                    js.stream().mapToLong(AccelRunner.Job::cycles).sum(), 100 * utilisation(cfg, js)));
+        }
+        sb.append(String.format(Locale.ROOT, "total: %,d cycles = %.3f ms at 400 MHz; core utilisation %.1f%%; wall %.0f s (%.2f s per job)%n",
+                r.cycles(), r.cycles() / CLOCK_HZ * 1e3, 100 * utilisation(cfg, r.jobs()), r.wallSeconds(),
+                r.jobs().stream().mapToDouble(AccelRunner.Job::seconds).average().orElse(0)));
+        sb.append(String.format(Locale.ROOT, "embeddings bit-identical to the Java integer datapath: %d of %d; mean cosine to FP32 %.4f%n",
+                r.texts().stream().filter(AccelMiniLm.Text::bitIdentical).count(), r.texts().size(), r.meanCosine()));
+        return sb.toString();
+    }
+
+    static String json(AccelConfig cfg, AccelMiniLm.Result r) throws com.fasterxml.jackson.core.JsonProcessingException {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.put("accelerator", cfg.name());
+        root.put("bus_bits", cfg.busBits());
+        root.put("cycles", r.cycles());
+        root.put("simulated_ms_at_400mhz", r.cycles() / CLOCK_HZ * 1e3);
+        root.put("utilisation", utilisation(cfg, r.jobs()));
+        root.put("wall_seconds", r.wallSeconds());
+        root.put("all_bit_identical", r.allBitIdentical());
+        root.put("mean_cosine_to_fp32", r.meanCosine());
+        ArrayNode texts = root.putArray("texts");
+        for (AccelMiniLm.Text t : r.texts()) {
+            texts.addObject().put("tokens", t.tokens()).put("bit_identical", t.bitIdentical()).put("cosine_to_fp32", t.cosineToFp32());
+        }
+        ArrayNode jobs = root.putArray("jobs");
+        for (AccelRunner.Job j : r.jobs()) {
+            jobs.addObject().put("outputs", j.outputs()).put("inputs", j.inputs()).put("tokens", j.tokens()).put("cycles", j.cycles())
+                    .put("seconds", j.seconds());
+        }
+        return m.writeValueAsString(root) + "\n";
+    }
+}
