@@ -50,6 +50,7 @@ public final class FineqCli implements Callable<Integer> {
         cl.addSubcommand("ppa", new PpaCommand());
         cl.addSubcommand("sweep", new SweepCommand());
         cl.addSubcommand("perf", new PerfCommand());
+        cl.addSubcommand("accel-energy", new io.fineq.hwcost.cli.AccelEnergyCommand());
         cl.addSubcommand("report", new io.fineq.hwcost.cli.ReportCommand());
         cl.addSubcommand("model-eval", new io.fineq.model.ModelEvalCommand());
         cl.addSubcommand("accel-minilm", new io.fineq.model.AccelMiniLmCommand());

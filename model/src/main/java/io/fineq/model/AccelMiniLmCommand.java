@@ -38,6 +38,9 @@ public final class AccelMiniLmCommand implements Callable<Integer> {
     @Option(names = "--paragraphs", defaultValue = "8", description = "Europarl evaluation paragraphs to embed (1..1908, default 8)")
     int paragraphs;
 
+    @Option(names = "--cores", split = ",", paramLabel = "KIND", description = "cores in the same shell, one run each (default fineq-shifted,mac-tree: FineQ's and the MAC tree built like it)")
+    List<String> cores = List.of("fineq-shifted", "mac-tree");
+
     @Option(names = "--memory", defaultValue = "ideal", paramLabel = "ideal|stressed",
             description = "the AXI memory: ideal (no back-pressure, 1-cycle read latency, default) or stressed (30% back-pressure on every channel, 1..24 cycles latency)")
     String memory;
@@ -55,20 +58,33 @@ public final class AccelMiniLmCommand implements Callable<Integer> {
         };
         List<String> all = EuroparlCorpus.split().evaluation();
         if (paragraphs < 1 || paragraphs > all.size()) throw new IllegalArgumentException("--paragraphs must be 1.." + all.size() + ", got " + paragraphs);
-        AccelConfig cfg = AccelConfig.defaults(FineqConfig.defaults().withCore(CoreKind.FINEQ_SHIFTED));
-        Path work = Files.createTempDirectory("fineq-accel-minilm-");
-        try {
-            System.err.printf("accel-minilm: building the %s accelerator in Verilator (cached after the first run) ...%n", cfg.name());
-            long t0 = System.nanoTime();
-            AccelRunner runner = new AccelRunner(cfg, new VerilatorBuild(), mem, work);
-            System.err.printf(Locale.ROOT, "accel-minilm: model ready in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-            AccelMiniLm.Result r;
-            try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
-                r = AccelMiniLm.run(MiniLm.bundledOnnx(), tok, all.subList(0, paragraphs), runner, System.err);
+        List<AccelConfig> configs = new java.util.ArrayList<>();
+        for (String c : cores) {
+            CoreKind kind;
+            try {
+                kind = CoreKind.byWord("--cores", c.trim());
+            } catch (io.fineq.rtl.ConfigException e) {
+                throw new IllegalArgumentException(e.getMessage());
             }
-            System.out.print(table(cfg, r));
-            if (json != null) AtomicFiles.writeString(json, json(cfg, r));
-            return r.allBitIdentical() ? 0 : 1;
+            if (!kind.inShell()) throw new IllegalArgumentException("--cores: " + c.trim() + " has no stream ports; one of fineq, fineq-shifted, mac-tree");
+            configs.add(AccelConfig.defaults(FineqConfig.defaults().withCore(kind)));
+        }
+        Path work = Files.createTempDirectory("fineq-accel-minilm-");
+        List<AccelMiniLm.Result> results = new java.util.ArrayList<>();
+        try {
+            for (AccelConfig cfg : configs) {
+                System.err.printf("accel-minilm: building the %s accelerator in Verilator (cached after the first run) ...%n", cfg.name());
+                long t0 = System.nanoTime();
+                AccelRunner runner = new AccelRunner(cfg, new VerilatorBuild(), mem, work.resolve(cfg.name()));
+                System.err.printf(Locale.ROOT, "accel-minilm: model ready in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+                try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
+                    AccelMiniLm.Result r = AccelMiniLm.run(MiniLm.bundledOnnx(), tok, all.subList(0, paragraphs), runner, System.err);
+                    results.add(r);
+                    System.out.print(table(cfg, r));
+                }
+            }
+            if (json != null) AtomicFiles.writeString(json, json(configs, results, memory.trim().toLowerCase(Locale.ROOT)));
+            return results.stream().allMatch(AccelMiniLm.Result::allBitIdentical) ? 0 : 1;
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
@@ -105,25 +121,40 @@ public final class AccelMiniLmCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    static String json(AccelConfig cfg, AccelMiniLm.Result r) throws com.fasterxml.jackson.core.JsonProcessingException {
+    static String json(List<AccelConfig> configs, List<AccelMiniLm.Result> results, String memory)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
-        root.put("accelerator", cfg.name());
-        root.put("bus_bits", cfg.busBits());
-        root.put("cycles", r.cycles());
-        root.put("simulated_ms_at_400mhz", r.cycles() / CLOCK_HZ * 1e3);
-        root.put("utilisation", utilisation(cfg, r.jobs()));
-        root.put("wall_seconds", r.wallSeconds());
-        root.put("all_bit_identical", r.allBitIdentical());
-        root.put("mean_cosine_to_fp32", r.meanCosine());
-        ArrayNode texts = root.putArray("texts");
-        for (AccelMiniLm.Text t : r.texts()) {
-            texts.addObject().put("tokens", t.tokens()).put("bit_identical", t.bitIdentical()).put("cosine_to_fp32", t.cosineToFp32());
-        }
-        ArrayNode jobs = root.putArray("jobs");
-        for (AccelRunner.Job j : r.jobs()) {
-            jobs.addObject().put("outputs", j.outputs()).put("inputs", j.inputs()).put("tokens", j.tokens()).put("cycles", j.cycles())
-                    .put("seconds", j.seconds());
+        root.put("memory", memory);
+        root.put("clock_mhz", CLOCK_HZ / 1e6);
+        ArrayNode runs = root.putArray("runs");
+        for (int i = 0; i < configs.size(); i++) {
+            AccelConfig cfg = configs.get(i);
+            AccelMiniLm.Result r = results.get(i);
+            ObjectNode run = runs.addObject();
+            run.put("accelerator", cfg.name());
+            run.put("core", cfg.core().core().word());
+            run.put("rows", cfg.core().rows());
+            run.put("cols", cfg.core().cols());
+            run.put("bus_bits", cfg.busBits());
+            run.put("cycles", r.cycles());
+            run.put("simulated_ms", r.cycles() / CLOCK_HZ * 1e3);
+            run.put("utilisation", utilisation(cfg, r.jobs()));
+            run.put("wall_seconds", r.wallSeconds());
+            run.put("all_bit_identical", r.allBitIdentical());
+            run.put("mean_cosine_to_fp32", r.meanCosine());
+            ArrayNode texts = run.putArray("texts");
+            for (AccelMiniLm.Text t : r.texts()) {
+                texts.addObject().put("tokens", t.tokens()).put("bit_identical", t.bitIdentical()).put("cosine_to_fp32", t.cosineToFp32());
+            }
+            ArrayNode jobs = run.putArray("jobs");
+            for (AccelRunner.Job j : r.jobs()) {
+                var t = j.traffic();
+                jobs.addObject().put("outputs", j.outputs()).put("inputs", j.inputs()).put("tokens", j.tokens()).put("cycles", j.cycles())
+                        .put("seconds", j.seconds()).put("macs", t.macs()).put("read_beats", t.readBeats()).put("write_beats", t.writeBeats())
+                        .put("act_buffer_bits", t.actBufferBits()).put("weight_buffer_bits", t.weightBufferBits())
+                        .put("psum_bits", t.psumBits()).put("param_bits", t.paramBits());
+            }
         }
         return m.writeValueAsString(root) + "\n";
     }

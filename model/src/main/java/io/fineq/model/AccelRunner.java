@@ -2,6 +2,7 @@ package io.fineq.model;
 
 import io.fineq.format.FqwImage;
 import io.fineq.golden.accel.AccelDescriptor;
+import io.fineq.golden.accel.AccelTraffic;
 import io.fineq.rtl.AccelConfig;
 import io.fineq.tb.AccelJobImage;
 import io.fineq.tb.AccelSimulator;
@@ -22,8 +23,8 @@ import java.util.List;
  */
 public final class AccelRunner implements DatapathLinear.IntegerProduct {
 
-    /** One job: its shape, the accelerator's CYCLES register and the wall time of its simulation. */
-    public record Job(int outputs, int inputs, int tokens, long cycles, double seconds) { }
+    /** One job: its shape, the accelerator's CYCLES register, what it moved and the wall time of its simulation. */
+    public record Job(int outputs, int inputs, int tokens, long cycles, AccelTraffic traffic, double seconds) { }
 
     private final AccelSimulator sim;
     private final AccelSimulator.Memory memory;
@@ -73,7 +74,7 @@ public final class AccelRunner implements DatapathLinear.IntegerProduct {
                 y[t][r] = (mem[a] & 0xFF) | (mem[a + 1] & 0xFF) << 8 | (mem[a + 2] & 0xFF) << 16 | mem[a + 3] << 24;
             }
         }
-        jobs.add(new Job(m, image.header().cols(), xq.length, run.jobCycles(), seconds));
+        jobs.add(new Job(m, image.header().cols(), xq.length, run.jobCycles(), AccelTraffic.of(AccelJobImage.shape(sim.config()), d), seconds));
         return y;
     }
 }

@@ -83,6 +83,12 @@ class AccelRtlTest {
         assertThat(run.read(AccelRegisters.STATUS.offset(), 0) & AccelRegisters.STATUS_DONE).isNotZero();
         assertThat(run.read(AccelRegisters.STATUS.offset(), 1)).as("STATUS after W1C").isZero();
         assertMemoryEquals(expected, run.memory());
+        if (golden.error() == 0) {
+            // The traffic model counts the beats the simulated bus carried.
+            io.fineq.golden.accel.AccelTraffic t = io.fineq.golden.accel.AccelTraffic.of(AccelJobImage.shape(cfg), job.descriptor());
+            assertThat(run.rBeats()).as("read beats").isEqualTo(t.readBeats());
+            assertThat(run.wBeats()).as("write beats").isEqualTo(t.writeBeats());
+        }
         return run;
     }
 
