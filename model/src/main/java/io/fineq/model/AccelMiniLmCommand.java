@@ -151,7 +151,7 @@ public final class AccelMiniLmCommand implements Callable<Integer> {
             for (AccelRunner.Job j : r.jobs()) {
                 var t = j.traffic();
                 jobs.addObject().put("outputs", j.outputs()).put("inputs", j.inputs()).put("tokens", j.tokens()).put("cycles", j.cycles())
-                        .put("seconds", j.seconds()).put("macs", t.macs()).put("read_beats", t.readBeats()).put("write_beats", t.writeBeats())
+                        .put("core_cycles", j.coreCycles()).put("seconds", j.seconds()).put("macs", t.macs()).put("read_beats", t.readBeats()).put("write_beats", t.writeBeats())
                         .put("act_buffer_bits", t.actBufferBits()).put("weight_buffer_bits", t.weightBufferBits())
                         .put("psum_bits", t.psumBits()).put("param_bits", t.paramBits());
             }

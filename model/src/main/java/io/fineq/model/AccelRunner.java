@@ -2,6 +2,7 @@ package io.fineq.model;
 
 import io.fineq.format.FqwImage;
 import io.fineq.golden.accel.AccelDescriptor;
+import io.fineq.golden.accel.AccelModel;
 import io.fineq.golden.accel.AccelTraffic;
 import io.fineq.rtl.AccelConfig;
 import io.fineq.tb.AccelJobImage;
@@ -24,7 +25,7 @@ import java.util.List;
 public final class AccelRunner implements DatapathLinear.IntegerProduct {
 
     /** One job: its shape, the accelerator's CYCLES register, what it moved and the wall time of its simulation. */
-    public record Job(int outputs, int inputs, int tokens, long cycles, AccelTraffic traffic, double seconds) { }
+    public record Job(int outputs, int inputs, int tokens, long cycles, long coreCycles, AccelTraffic traffic, double seconds) { }
 
     private final AccelSimulator sim;
     private final AccelSimulator.Memory memory;
@@ -74,7 +75,9 @@ public final class AccelRunner implements DatapathLinear.IntegerProduct {
                 y[t][r] = (mem[a] & 0xFF) | (mem[a + 1] & 0xFF) << 8 | (mem[a + 2] & 0xFF) << 16 | mem[a + 3] << 24;
             }
         }
-        jobs.add(new Job(m, image.header().cols(), xq.length, run.jobCycles(), AccelTraffic.of(AccelJobImage.shape(sim.config()), d), seconds));
+        var shape = AccelJobImage.shape(sim.config());
+        long core = AccelModel.coreCycles(shape, d, job.memory(), AccelJobImage.arrayKind(sim.config()));
+        jobs.add(new Job(m, image.header().cols(), xq.length, run.jobCycles(), core, AccelTraffic.of(shape, d), seconds));
         return y;
     }
 }

@@ -26,6 +26,16 @@ public record AccelJobImage(byte[] memory, AccelDescriptor descriptor, long yByt
     public static final byte FILL = (byte) 0xA5;
     private static final int PAGE = 4096;
 
+    /** The golden model's array kind of the accelerator's core. */
+    public static io.fineq.golden.ArrayKind arrayKind(AccelConfig cfg) {
+        return switch (cfg.core().core()) {
+            case FINEQ -> io.fineq.golden.ArrayKind.TEMPORAL;
+            case FINEQ_SHIFTED -> io.fineq.golden.ArrayKind.SHIFTED;
+            case MAC_TREE -> io.fineq.golden.ArrayKind.MAC_TREE;
+            case MAC_SYSTOLIC -> throw new IllegalArgumentException("the systolic array has no accelerator shell");
+        };
+    }
+
     public static AccelShape shape(AccelConfig cfg) {
         return new AccelShape(cfg.core().rows(), cfg.core().cols(), cfg.busBytes(), cfg.groupBlocks(), cfg.paramBlocks());
     }

@@ -45,12 +45,7 @@ class AccelRtlTest {
     }
 
     static ArrayKind kind(AccelConfig cfg) {
-        return switch (cfg.core().core()) {
-            case FINEQ -> ArrayKind.TEMPORAL;
-            case FINEQ_SHIFTED -> ArrayKind.SHIFTED;
-            case MAC_TREE -> ArrayKind.MAC_TREE;
-            case MAC_SYSTOLIC -> throw new IllegalArgumentException("no shell");
-        };
+        return AccelJobImage.arrayKind(cfg);
     }
 
     /** A job on a quantized synthetic layer (M x K), N random int8 tokens, random bias and multipliers. */
@@ -125,6 +120,17 @@ class AccelRtlTest {
     void randomLatencyAndBackPressureOnEveryChannel(long seed, @TempDir Path dir) throws IOException {
         AccelJobImage job = job(SMALL, 96, 24, 13, seed == 2, seed == 3 ? AccelDescriptor.ACT_RELU : AccelDescriptor.ACT_NONE, 12, 20 + seed);
         check(SMALL, job, AccelSimulator.Memory.stressed(seed), dir);
+    }
+
+    /** The paper's unary core and the MAC tree behind the same shell: same memory image out, their own cycle counts. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fineq", "mac-tree"})
+    void otherCoresInTheSameShell(String core, @TempDir Path dir) throws IOException {
+        AccelConfig cfg = new AccelConfig(SMALL.core().withCore(CoreKind.byWord("core", core)), 8, 2, 8);
+        AccelJobImage job = job(cfg, 72, 24, 10, true, AccelDescriptor.ACT_RELU, 13, 30);
+        AccelSimulator.Run run = check(cfg, job, AccelSimulator.Memory.stressed(4), dir);
+        assertThat(run.jobCycles()).isGreaterThanOrEqualTo(
+                AccelModel.run(AccelJobImage.shape(cfg), job.descriptor(), job.memory().clone(), kind(cfg)).cycleEstimate());
     }
 
     @Test

@@ -47,19 +47,7 @@ public final class AccelModel {
         int mp = (int) d.mb() * 24;
         int kp = (int) d.kt() * c;
         int n = (int) d.n();
-        // q transposed: qt[k][m], decoded from the blocks in stream order (kt, mb, c).
-        int[][] qt = new int[kp][mp];
-        for (int kt = 0; kt < d.kt(); kt++) {
-            for (int mb = 0; mb < d.mb(); mb++) {
-                for (int col = 0; col < c; col++) {
-                    long off = d.wAddr() + ((long) (kt * d.mb() + mb) * c + col) * 7;
-                    long block = 0;
-                    for (int b = 6; b >= 0; b--) block = (block << 8) | (mem[(int) (off + b)] & 0xFF);
-                    int[] v = DecoderModel.decodeValues(block);
-                    for (int i = 0; i < 24; i++) qt[kt * c + col][24 * mb + i] = v[i];
-                }
-            }
-        }
+        int[][] qt = weights(shape, d, mem);
         byte[] lut = d.lut();
         for (int t = 0; t < n; t++) {
             int[] acc = new int[mp];
@@ -97,10 +85,22 @@ public final class AccelModel {
      * regression reports the ratio).
      */
     public static long cycleEstimate(AccelShape shape, AccelDescriptor d, int[][] qt, ArrayKind kind) {
+        int mp = (int) d.mb() * 24;
+        long paramWords = 2 * ((96L * d.mb() + shape.busBytes() - 1) / shape.busBytes());
+        long perToken = d.int8() ? (mp + shape.busBytes() - 1) / shape.busBytes() : (mp + shape.lanes() - 1) / shape.lanes();
+        long writeBack = d.n() * perToken * (d.int8() ? 4 : 1);
+        return paramWords + coreCycles(shape, d, qt, kind) + writeBack;
+    }
+
+    /**
+     * The cycles the core works in a job: per tile its R activation loads and the sum of its
+     * vectors' L (the core's own cycle formula, microarchitecture.md section 4, without its
+     * two-cycle drain); the rest of a job's cycles the core waits with its clocks gated.
+     */
+    public static long coreCycles(AccelShape shape, AccelDescriptor d, int[][] qt, ArrayKind kind) {
         int c = shape.cols();
         int r = shape.rows();
         int mp = (int) d.mb() * 24;
-        long paramWords = 2 * ((96L * d.mb() + shape.busBytes() - 1) / shape.busBytes());
         long tokenTiles = (d.n() + r - 1) / r;
         long sumL = 0;
         for (int kt = 0; kt < d.kt(); kt++) {
@@ -111,8 +111,29 @@ public final class AccelModel {
             }
         }
         long tiles = tokenTiles * d.kt() * ((d.mb() + shape.groupBlocks() - 1) / shape.groupBlocks());
-        long perToken = d.int8() ? (mp + shape.busBytes() - 1) / shape.busBytes() : (mp + shape.lanes() - 1) / shape.lanes();
-        long writeBack = d.n() * perToken * (d.int8() ? 4 : 1);
-        return paramWords + tiles * r + tokenTiles * sumL + writeBack;
+        return tiles * r + tokenTiles * sumL;
+    }
+
+    /** {@link #coreCycles} of a job whose weights are in {@code mem} at the descriptor's W_ADDR. */
+    public static long coreCycles(AccelShape shape, AccelDescriptor d, byte[] mem, ArrayKind kind) {
+        return coreCycles(shape, d, weights(shape, d, mem), kind);
+    }
+
+    /** q transposed, qt[k][m], decoded from the blocks in memory in stream order (kt, mb, c). */
+    static int[][] weights(AccelShape shape, AccelDescriptor d, byte[] mem) {
+        int c = shape.cols();
+        int[][] qt = new int[(int) d.kt() * c][(int) d.mb() * 24];
+        for (int kt = 0; kt < d.kt(); kt++) {
+            for (int mb = 0; mb < d.mb(); mb++) {
+                for (int col = 0; col < c; col++) {
+                    long off = d.wAddr() + ((long) (kt * d.mb() + mb) * c + col) * 7;
+                    long block = 0;
+                    for (int b = 6; b >= 0; b--) block = (block << 8) | (mem[(int) (off + b)] & 0xFF);
+                    int[] v = DecoderModel.decodeValues(block);
+                    for (int i = 0; i < 24; i++) qt[kt * c + col][24 * mb + i] = v[i];
+                }
+            }
+        }
+        return qt;
     }
 }
