@@ -35,7 +35,7 @@ public record AccelConfig(FineqConfig core, int busBytes, int groupBlocks, int p
             throw new ConfigException("cols", core.cols() + ": the accelerator needs a power of two 8..1024 (an activation row is whole bus words)");
         }
         if (Integer.bitCount(busBytes) != 1 || busBytes < 8 || busBytes > 64 || busBytes > core.cols()) {
-            throw new ConfigException("bus-bits", busBytes * 8 + " is not a power of two in 64.." + Math.min(512, core.cols() * 8) + " (at most 8 * cols)");
+            throw new ConfigException("bus-bits", busBytes * 8 + " is out of range: a power of two in 64.." + Math.min(512, core.cols() * 8) + " (at most 8 * cols)");
         }
         int unit = Math.max(1, busBytes / 8); // 24 * groupBlocks must be a multiple of busBytes: 24 = 8 * 3
         if (groupBlocks < 1 || groupBlocks > 256 || groupBlocks % unit != 0) {

@@ -79,7 +79,7 @@ class AccelGeneratorTest {
         "--bus-bits=128                            | --bus-bits: applies to --top accel only",
         "--top=accel --bus-bits=96                 | --bus-bits: 96 is not one of 64, 128, 256, 512",
         "--top=accel --bus-bits=1024               | --bus-bits: 1024 is out of range 64..512",
-        "--top=accel --array=8 --bus-bits=128      | --bus-bits: 128 is not a power of two in 64..64 (at most 8 * cols)",
+        "--top=accel --array=8 --bus-bits=128      | --bus-bits: 128 is out of range: a power of two in 64..64 (at most 8 * cols)",
         "--top=accel --cols=12                     | --cols: 12: the accelerator needs a power of two 8..1024",
         "--top=accel --act-width=4                 | --act-width: 4: the accelerator moves int8 activations",
         "--top=accel --core=mac-systolic           | --core: mac-systolic has no stream ports",
