@@ -147,6 +147,8 @@ public final class GeneratorCli implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         FineqConfig cfg = config();
+        boolean accel = accelTop();
+        AccelConfig ac = accel ? accelConfig(cfg) : null;
         SynthesisOptions synth = synthesis();
         Path root = Path.of(ParameterParser.given(out) ? out.trim() : "rtl-out");
         TemplateRenderer renderer = new TemplateRenderer();
@@ -156,7 +158,7 @@ public final class GeneratorCli implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new ConfigException(name("backend", "backend"), e.problem());
         }
-        Path target = root.resolve(rtl.outputFolder(cfg)).toAbsolutePath().normalize();
+        Path target = root.resolve(accel ? AccelGenerator.outputFolder(ac, rtl) : rtl.outputFolder(cfg)).toAbsolutePath().normalize();
 
         long start = System.nanoTime();
         if (!rtl.name().equals(VelocityBackend.NAME) && !cfg.core().fineq()) {
@@ -172,14 +174,11 @@ public final class GeneratorCli implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new ConfigException(name("prefix", "prefix"), e.problem());
         }
-        boolean accel = accelTop();
         List<GeneratedFile> files;
         if (accel) {
-            AccelConfig ac = accelConfig(cfg);
-            target = root.resolve(AccelGenerator.outputFolder(ac, rtl)).toAbsolutePath().normalize();
             if (!ParameterParser.given(prefix)) modulePrefix = modulePrefix + "accel_";
-            stdout.printf("fineq-generator: accelerator shell, %d-bit AXI4, output groups of %d, Mp up to %d -> %s%n",
-                    ac.busBits(), ac.groupOutputs(), ac.paramOutputs(), target);
+            stdout.printf("fineq-generator: accelerator shell, %d-bit AXI4, output groups of %d, Mp up to %d%n",
+                    ac.busBits(), ac.groupOutputs(), ac.paramOutputs());
             files = new AccelGenerator(renderer).generate(ac, synth, rtl, modulePrefix);
         } else {
             files = new RtlGenerator(renderer).generate(cfg, synth, rtl, modulePrefix);
