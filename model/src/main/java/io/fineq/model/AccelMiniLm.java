@@ -44,14 +44,51 @@ public final class AccelMiniLm {
     private AccelMiniLm() {
     }
 
-    /** Embeds {@code texts} on the accelerator ({@code runner}), on the Java datapath and in FP32. */
+    /** A layer's FineQ image and the bias that goes with it. */
+    public record Layer(FqwImage image, float[] bias) { }
+
+    /** Where each layer's image comes from: the layer's name (the ONNX MatMul node), FP32 weight and bias. */
+    public interface Images {
+        Layer of(String name, io.fineq.tensor.Tensor2D weight, float[] bias);
+    }
+
+    /** The default quantizer's images (C = 64, absmax, no calibration) with the model's biases. */
+    public static Images defaultImages() {
+        Map<String, FqwImage> cache = new HashMap<>();
+        return (name, w, bias) -> {
+            synchronized (cache) {
+                return new Layer(cache.computeIfAbsent(name, n -> new FineqQuantizer(QuantizerOptions.defaults(64)).quantize(w).image()), bias);
+            }
+        };
+    }
+
+    /** The calibrated images of {@code fineq quantize --calibration} (GPTQ, long-vector budget 0.3) with their corrected biases. */
+    public static Images calibratedImages(CalibratedModels calibrated) {
+        return (name, w, bias) -> {
+            Calibration.Layer l = calibrated.gptq(io.fineq.quant.LongVectorBudget.DEFAULT_FRACTION).get(name);
+            return new Layer(l.tensor().image(), l.bias());
+        };
+    }
+
+    /** Embeds {@code texts} on the accelerator ({@code runner}), on the Java datapath and in FP32, with the default images. */
     public static Result run(OnnxFile onnx, MiniLmTokenizer tokenizer, List<String> texts, AccelRunner runner, PrintStream progress)
             throws IOException {
+        return run(onnx, tokenizer, texts, defaultImages(), runner, progress);
+    }
+
+    /** Embeds {@code texts} on the accelerator ({@code runner}), on the Java datapath and in FP32. */
+    public static Result run(OnnxFile onnx, MiniLmTokenizer tokenizer, List<String> texts, Images images, AccelRunner runner, PrintStream progress)
+            throws IOException {
         long t0 = System.nanoTime();
-        // One FineQ image per layer (default quantizer, C = 64), shared by both datapaths.
-        Map<String, FqwImage> images = new HashMap<>();
-        MiniLm.Linears rtl = (name, w, bias) -> new DatapathLinear(image(images, name, w), bias, runner);
-        MiniLm.Linears java = (name, w, bias) -> new DatapathLinear(image(images, name, w), bias, false);
+        // One FineQ image per layer, shared by both datapaths.
+        MiniLm.Linears rtl = (name, w, bias) -> {
+            Layer l = images.of(name, w, bias);
+            return new DatapathLinear(l.image(), l.bias(), runner);
+        };
+        MiniLm.Linears java = (name, w, bias) -> {
+            Layer l = images.of(name, w, bias);
+            return new DatapathLinear(l.image(), l.bias(), false);
+        };
         MiniLm onRtl = new MiniLm(onnx, rtl);
         MiniLm onJava = new MiniLm(onnx, java);
         MiniLm fp32 = new MiniLm(onnx, MiniLm.fp32());
@@ -72,9 +109,5 @@ public final class AccelMiniLm {
                     cos, (System.nanoTime() - t0) / 1e9);
         }
         return new Result(out, runner.jobs(), (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static synchronized FqwImage image(Map<String, FqwImage> images, String name, io.fineq.tensor.Tensor2D w) {
-        return images.computeIfAbsent(name, n -> new FineqQuantizer(QuantizerOptions.defaults(64)).quantize(w).image());
     }
 }

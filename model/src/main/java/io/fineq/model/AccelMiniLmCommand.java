@@ -41,6 +41,11 @@ public final class AccelMiniLmCommand implements Callable<Integer> {
     @Option(names = "--cores", split = ",", paramLabel = "KIND", description = "cores in the same shell, one run each (default fineq-shifted,mac-tree: FineQ's and the MAC tree built like it)")
     List<String> cores = List.of("fineq-shifted", "mac-tree");
 
+    @Option(names = "--images", defaultValue = "default", paramLabel = "default|calibrated",
+            description = "the layers' FineQ images: default (the quantizer's defaults, no calibration) or calibrated (GPTQ with the "
+                    + "long-vector budget 0.3 on 96 Europarl calibration paragraphs, as 'fineq quantize --calibration' and model-eval's fineq-gptq-lv0.30)")
+    String images;
+
     @Option(names = "--memory", defaultValue = "ideal", paramLabel = "ideal|stressed",
             description = "the AXI memory: ideal (no back-pressure, 1-cycle read latency, default) or stressed (30% back-pressure on every channel, 1..24 cycles latency)")
     String memory;
@@ -56,7 +61,11 @@ public final class AccelMiniLmCommand implements Callable<Integer> {
             case "stressed" -> AccelSimulator.Memory.stressed(1);
             default -> throw new IllegalArgumentException("--memory: '" + memory + "' is not one of ideal, stressed");
         };
-        List<String> all = EuroparlCorpus.split().evaluation();
+        String imageKind = images.trim().toLowerCase(Locale.ROOT);
+        if (!imageKind.equals("default") && !imageKind.equals("calibrated"))
+            throw new IllegalArgumentException("--images: '" + images + "' is not one of default, calibrated");
+        EuroparlCorpus.Split split = EuroparlCorpus.split();
+        List<String> all = split.evaluation();
         if (paragraphs < 1 || paragraphs > all.size()) throw new IllegalArgumentException("--paragraphs must be 1.." + all.size() + ", got " + paragraphs);
         List<AccelConfig> configs = new java.util.ArrayList<>();
         for (String c : cores) {
@@ -69,6 +78,13 @@ public final class AccelMiniLmCommand implements Callable<Integer> {
             if (!kind.inShell()) throw new IllegalArgumentException("--cores: " + c.trim() + " has no stream ports; one of fineq, fineq-shifted, mac-tree");
             configs.add(AccelConfig.defaults(FineqConfig.defaults().withCore(kind)));
         }
+        AccelMiniLm.Images layers = AccelMiniLm.defaultImages();
+        if (imageKind.equals("calibrated")) {
+            try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
+                List<long[]> cal = split.calibration().subList(0, ModelEvalCommand.DEFAULT_CALIBRATION_PARAGRAPHS).stream().map(tok::ids).toList();
+                layers = AccelMiniLm.calibratedImages(new CalibratedModels(MiniLm.bundledOnnx(), cal, System.err));
+            }
+        }
         Path work = Files.createTempDirectory("fineq-accel-minilm-");
         List<AccelMiniLm.Result> results = new java.util.ArrayList<>();
         try {
@@ -78,12 +94,12 @@ public final class AccelMiniLmCommand implements Callable<Integer> {
                 AccelRunner runner = new AccelRunner(cfg, new VerilatorBuild(), mem, work.resolve(cfg.name()));
                 System.err.printf(Locale.ROOT, "accel-minilm: model ready in %.0f s%n", (System.nanoTime() - t0) / 1e9);
                 try (MiniLmTokenizer tok = new MiniLmTokenizer(MiniLm.bundledTokenizer())) {
-                    AccelMiniLm.Result r = AccelMiniLm.run(MiniLm.bundledOnnx(), tok, all.subList(0, paragraphs), runner, System.err);
+                    AccelMiniLm.Result r = AccelMiniLm.run(MiniLm.bundledOnnx(), tok, all.subList(0, paragraphs), layers, runner, System.err);
                     results.add(r);
                     System.out.print(table(cfg, r));
                 }
             }
-            if (json != null) AtomicFiles.writeString(json, json(configs, results, memory.trim().toLowerCase(Locale.ROOT)));
+            if (json != null) AtomicFiles.writeString(json, json(configs, results, memory.trim().toLowerCase(Locale.ROOT), imageKind));
             return results.stream().allMatch(AccelMiniLm.Result::allBitIdentical) ? 0 : 1;
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
@@ -121,11 +137,12 @@ public final class AccelMiniLmCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    static String json(List<AccelConfig> configs, List<AccelMiniLm.Result> results, String memory)
+    static String json(List<AccelConfig> configs, List<AccelMiniLm.Result> results, String memory, String images)
             throws com.fasterxml.jackson.core.JsonProcessingException {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
         root.put("memory", memory);
+        root.put("images", images);
         root.put("clock_mhz", CLOCK_HZ / 1e6);
         ArrayNode runs = root.putArray("runs");
         for (int i = 0; i < configs.size(); i++) {
