@@ -190,6 +190,7 @@ public record AccelConfig(FineqConfig core, int busBytes, int groupBlocks, int p
         v.put("psumAddrW", psumAddrW);
         v.put("psumAddrMsb", psumAddrW - 1);
         v.put("psumFlatMsb", r * busBits() - 1);
+        v.put("psumFlatW", r * busBits());
         int paramAddrW = bits(paramDepth() - 1);
         v.put("paramDepth", paramDepth());
         v.put("paramAddrW", paramAddrW);
