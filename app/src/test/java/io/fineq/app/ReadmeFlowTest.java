@@ -103,6 +103,14 @@ class ReadmeFlowTest {
         assertThat(user.resolve("rtl-out/fineq_shifted_4x4_chisel/fineq.f")).isRegularFile();
         fineq("generate", "--array=4", "--core", "fineq");
         assertThat(user.resolve("rtl-out/fineq_4x4/fineq.f")).isRegularFile();
+        // The accelerator (README: mvn generate-rtl -Dtop=accel), linted from another folder through its filelist.
+        fineq("generate", "--array=8", "--top", "accel");
+        Path accel = Files.createDirectories(user.resolve("elsewhere"));
+        Result a = run(accel, List.of("verilator", "--lint-only", "-Wall", "--top-module", "fineq_shifted_8x8_accel_accel", "-F",
+                "../rtl-out/fineq_shifted_8x8_accel/fineq.f"));
+        assertThat(a.exit()).as(a.out()).isZero();
+        assertThat(user.resolve("rtl-out/fineq_shifted_8x8_accel/fineq_accel_regs.h")).isRegularFile();
+        Files.delete(accel);
     }
 
     @Test
@@ -131,15 +139,24 @@ class ReadmeFlowTest {
         assertThat(user.resolve("report/model.html")).isRegularFile();
     }
 
+    /** README: accel-minilm then accel-energy (one paragraph, FineQ's accelerator only; the full run is in docs/accelerator.md). */
     @Test
     @Order(5)
+    void minilmOnTheAcceleratorAndItsEnergy() throws Exception {
+        String run = fineq("accel-minilm", "--paragraphs", "1", "--cores", "fineq-shifted", "--json", "minilm-accel.json");
+        assertThat(run).contains("bit-identical to the Java integer datapath: 1 of 1");
+        assertThat(fineq("accel-energy", "--run", "minilm-accel.json")).contains("fineq_shifted_64x64_accel").contains("pJ/MAC");
+    }
+
+    @Test
+    @Order(6)
     void theFolderHoldsOnlyWhatWasAskedFor() throws IOException {
         Set<String> top = new TreeSet<>();
         try (Stream<Path> s = Files.list(user)) {
             s.forEach(p -> top.add(p.getFileName().toString()));
         }
         assertThat(top).containsExactlyInAnyOrder("W.npy", "W.fqw", "W.hex", "vec4", "rtl-out", "build", "minilm.json", "Ws.npy", "X.npy",
-                "Wc.fqw", "report");
+                "Wc.fqw", "report", "minilm-accel.json");
         try (Stream<Path> s = Files.walk(user)) {
             assertThat(s.filter(p -> p.getFileName().toString().endsWith(".tmp") || p.getFileName().toString().contains(".tmp-")).toList())
                     .as("temporaries left behind").isEmpty();
