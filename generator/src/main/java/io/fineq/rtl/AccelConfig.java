@@ -91,6 +91,16 @@ public record AccelConfig(FineqConfig core, int busBytes, int groupBlocks, int p
         return paramOutputs() / lanes();
     }
 
+    /**
+     * Bits of on-chip buffer: partial sums (R x group outputs x 32), parameters (2 x Mp_max x 32),
+     * activations (the buffer's rows of C bytes), weights (its beats of 56 C bits).
+     */
+    public long bufferBits() {
+        int c = core.cols();
+        return (long) core.rows() * groupOutputs() * 32 + 2L * paramOutputs() * 32 + (long) actBufferRows() * 8 * c
+                + (long) WEIGHT_BUFFER_BEATS * FineqConfig.BLOCK_BITS * c;
+    }
+
     /** Folder and module prefix of the accelerator, e.g. {@code fineq_shifted_64x64_accel}. */
     public String name() {
         return core.name() + "_accel";

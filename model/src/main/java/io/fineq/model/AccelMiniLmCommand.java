@@ -154,6 +154,7 @@ public final class AccelMiniLmCommand implements Callable<Integer> {
             run.put("rows", cfg.core().rows());
             run.put("cols", cfg.core().cols());
             run.put("bus_bits", cfg.busBits());
+            run.put("buffer_bits", cfg.bufferBits());
             run.put("cycles", r.cycles());
             run.put("simulated_ms", r.cycles() / CLOCK_HZ * 1e3);
             run.put("utilisation", utilisation(cfg, r.jobs()));

@@ -70,10 +70,7 @@ public final class AccelRunner implements DatapathLinear.IntegerProduct {
         byte[] mem = run.memory();
         long[][] y = new long[xq.length][m];
         for (int t = 0; t < xq.length; t++) {
-            for (int r = 0; r < m; r++) {
-                int a = (int) (d.yAddr() + t * d.yStride() + 4L * r);
-                y[t][r] = (mem[a] & 0xFF) | (mem[a + 1] & 0xFF) << 8 | (mem[a + 2] & 0xFF) << 16 | mem[a + 3] << 24;
-            }
+            for (int r = 0; r < m; r++) y[t][r] = AccelModel.word(mem, d.yAddr() + t * d.yStride() + 4L * r);
         }
         var shape = AccelJobImage.shape(sim.config());
         long core = AccelModel.coreCycles(shape, d, job.memory(), AccelJobImage.arrayKind(sim.config()));

@@ -44,9 +44,6 @@ class AccelRtlTest {
         return new AccelSimulator(cfg, Rtl.BUILD);
     }
 
-    static ArrayKind kind(AccelConfig cfg) {
-        return AccelJobImage.arrayKind(cfg);
-    }
 
     /** A job on a quantized synthetic layer (M x K), N random int8 tokens, random bias and multipliers. */
     static AccelJobImage job(AccelConfig cfg, int m, int k, int n, boolean int8, int act, int shift, long seed) {
@@ -71,7 +68,7 @@ class AccelRtlTest {
     static AccelSimulator.Run check(AccelConfig cfg, AccelJobImage job, AccelSimulator.Memory mem, Path work) throws IOException {
         AccelSimulator.Run run = sim(cfg).run(job, mem, work);
         byte[] expected = job.memory().clone();
-        AccelModel.Result golden = AccelModel.run(AccelJobImage.shape(cfg), job.descriptor(), expected, kind(cfg));
+        AccelModel.Result golden = AccelModel.run(AccelJobImage.shape(cfg), job.descriptor(), expected, AccelJobImage.arrayKind(cfg));
         assertThat(run.read(AccelRegisters.ID.offset(), 0)).isEqualTo(AccelConfig.ID);
         assertThat(run.errorCode()).as("STATUS.ERR").isEqualTo(golden.error());
         assertThat(run.irqCycle()).as("interrupt").isPositive();
@@ -132,7 +129,7 @@ class AccelRtlTest {
         AccelJobImage job = job(cfg, 72, 24, 10, true, AccelDescriptor.ACT_RELU, 13, 30);
         AccelSimulator.Run run = check(cfg, job, AccelSimulator.Memory.stressed(4), dir);
         assertThat(run.jobCycles()).isGreaterThanOrEqualTo(
-                AccelModel.run(AccelJobImage.shape(cfg), job.descriptor(), job.memory().clone(), kind(cfg)).cycleEstimate());
+                AccelModel.run(AccelJobImage.shape(cfg), job.descriptor(), job.memory().clone(), AccelJobImage.arrayKind(cfg)).cycleEstimate());
     }
 
     @Test

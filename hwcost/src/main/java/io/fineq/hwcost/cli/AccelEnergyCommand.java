@@ -93,7 +93,6 @@ public final class AccelEnergyCommand implements Callable<Integer> {
         if (mw == null) throw new UserError("--core-mw: no power for core '" + core + "' (give " + core + "=MW)");
         long cycles = r.path("cycles").asLong();
         int busBytes = r.path("bus_bits").asInt() / 8;
-        int rowsR = r.path("rows").asInt(), cols = r.path("cols").asInt();
         double macs = 0, sramBits = 0, busBytesMoved = 0, coreCycles = 0;
         for (JsonNode j : r.path("jobs")) {
             if (!j.has("core_cycles")) throw new UserError(run + ": a job has no core_cycles (not the JSON of this version's 'fineq accel-minilm --json')");
@@ -103,9 +102,8 @@ public final class AccelEnergyCommand implements Callable<Integer> {
                     + j.path("param_bits").asDouble();
             busBytesMoved += (j.path("read_beats").asDouble() + j.path("write_beats").asDouble()) * busBytes;
         }
-        // The buffers of the default shell (AccelConfig.defaults): partial sums R x 384 x 32, parameters 2 x 1536 x 32,
-        // activations 2R rows of C bytes, weights 4 beats of 56 C bits.
-        double sramBitsCapacity = rowsR * 384.0 * 32 + 2 * 1536.0 * 32 + 2.0 * rowsR * 8 * cols + 4.0 * 56 * cols;
+        if (!r.has("buffer_bits")) throw new UserError(run + ": a run has no buffer_bits (not the JSON of this version's 'fineq accel-minilm --json')");
+        double sramBitsCapacity = r.path("buffer_bits").asDouble();
         double pjPerCycle = mw / clockMhz * 1e3;
         return new Row(r.path("accelerator").asText(), core, r.path("texts").size(), cycles, macs,
                 MEASURED_CORE_MM2.getOrDefault(core, Double.NaN), sramBitsCapacity * SRAM_UM2_PER_BIT / 1e6,

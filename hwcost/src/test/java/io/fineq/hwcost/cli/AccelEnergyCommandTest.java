@@ -15,7 +15,7 @@ class AccelEnergyCommandTest {
     Path dir;
 
     private static String run(int core, String kind, long cycles, long macs, long sramBits, long beats) {
-        return "{\"accelerator\":\"" + kind + "_64x64_accel\",\"core\":\"" + kind + "\",\"rows\":64,\"cols\":64,\"bus_bits\":512,\"cycles\":" + cycles
+        return "{\"accelerator\":\"" + kind + "_64x64_accel\",\"core\":\"" + kind + "\",\"rows\":64,\"cols\":64,\"bus_bits\":512,\"buffer_bits\":964608,\"cycles\":" + cycles
                 + ",\"utilisation\":0.5,\"texts\":[{\"tokens\":10}],\"jobs\":[{\"core_cycles\":" + (cycles / 2) + ",\"macs\":" + macs + ",\"read_beats\":" + beats
                 + ",\"write_beats\":0,\"act_buffer_bits\":" + sramBits + ",\"weight_buffer_bits\":0,\"psum_bits\":0,\"param_bits\":0}]}";
     }

@@ -72,7 +72,8 @@ public final class AccelModel {
         return new Result(ERR_NONE, cycleEstimate(shape, d, qt, kind));
     }
 
-    private static int word(byte[] mem, long a) {
+    /** The little-endian int32 at byte address {@code a} of {@code mem}. */
+    public static int word(byte[] mem, long a) {
         return (mem[(int) a] & 0xFF) | (mem[(int) a + 1] & 0xFF) << 8 | (mem[(int) a + 2] & 0xFF) << 16 | mem[(int) a + 3] << 24;
     }
 
