@@ -17,6 +17,8 @@
 //   lat_min=A lat_max=B   cycles from a read address to its first data beat (uniform A..B)
 //   err_lo=X err_hi=Y      bursts touching [X, Y) get SLVERR (reads still carry data; writes are dropped)
 //   max_cycles=M   give up (exit 3)
+//   coverage=FILE  Verilator coverage counters of the job, from the end of reset (only when built
+//                  with --coverage-toggle: the PPA flow's switching activity)
 // Protocol checks (exit 4 with "protocol: ..."): on AR, AW and W, a raised valid stays until its
 // handshake and the payload is stable meanwhile; bursts are INCR, full-width, aligned, at most 256
 // beats and inside one 4 KB page; WLAST marks exactly each burst's last beat; on the AXI4-Lite
@@ -35,6 +37,9 @@
 
 #include "Vfineq_accel.h"
 #include "verilated.h"
+#if VM_COVERAGE
+#include "verilated_cov.h"
+#endif
 
 namespace {
 
@@ -107,7 +112,7 @@ struct Hold {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string mem_file, regs_file, out_file, log_file;
+    std::string mem_file, regs_file, out_file, log_file, cov_file;
     uint64_t max_cycles = 10000000, lat_min = 1, lat_max = 1;
     uint64_t err_lo = 0, err_hi = 0;
     for (int i = 1; i < argc; ++i) {
@@ -119,6 +124,7 @@ int main(int argc, char** argv) {
         else if (k == "regs") regs_file = v;
         else if (k == "out") out_file = v;
         else if (k == "log") log_file = v;
+        else if (k == "coverage") cov_file = v;
         else if (k == "seed") rng_state = std::strtoull(v.c_str(), nullptr, 10) * 2654435761ULL + 1;
         else if (k == "stall") stall_pct = std::atoi(v.c_str());
         else if (k == "lat_min") lat_min = std::strtoull(v.c_str(), nullptr, 10);
@@ -180,6 +186,9 @@ int main(int argc, char** argv) {
     top->eval();
     for (int i = 0; i < 4; ++i) { top->clk_i = 1; top->eval(); top->clk_i = 0; top->eval(); }
     top->rst_ni = 1;
+#if VM_COVERAGE
+    ctx->coveragep()->zero();
+#endif
     top->eval();
 
     std::vector<uint8_t> rbuf(bus_bytes), wbuf(bus_bytes), sbuf(8);
@@ -344,5 +353,8 @@ int main(int argc, char** argv) {
     std::ofstream out(out_file, std::ios::binary);
     out.write(reinterpret_cast<const char*>(mem.data()), static_cast<std::streamsize>(mem.size()));
     top->final();
+#if VM_COVERAGE
+    if (!cov_file.empty()) ctx->coveragep()->write(cov_file.c_str());
+#endif
     return exit_code;
 }

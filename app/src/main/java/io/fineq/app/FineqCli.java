@@ -51,6 +51,7 @@ public final class FineqCli implements Callable<Integer> {
         cl.addSubcommand("sweep", new SweepCommand());
         cl.addSubcommand("perf", new PerfCommand());
         cl.addSubcommand("accel-energy", new io.fineq.hwcost.cli.AccelEnergyCommand());
+        cl.addSubcommand("accel-ppa", new io.fineq.hwcost.cli.AccelPpaCommand());
         cl.addSubcommand("report", new io.fineq.hwcost.cli.ReportCommand());
         cl.addSubcommand("model-eval", new io.fineq.model.ModelEvalCommand());
         cl.addSubcommand("accel-minilm", new io.fineq.model.AccelMiniLmCommand());

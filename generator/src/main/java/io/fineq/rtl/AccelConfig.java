@@ -101,6 +101,33 @@ public record AccelConfig(FineqConfig core, int busBytes, int groupBlocks, int p
                 + (long) WEIGHT_BUFFER_BEATS * FineqConfig.BLOCK_BITS * c;
     }
 
+    /**
+     * One on-chip memory configuration of the shell: a {@code fineq_sram} of {@code width} bits in
+     * {@code lanes} lanes, {@code depth} words, {@code addrBits} address bits, instantiated
+     * {@code instances} times (a memory macro each in a real flow; docs/accelerator.md, "Memories").
+     *
+     * @param role what it holds: activations, weights, partial sums or parameters
+     */
+    public record Memory(String role, int width, int depth, int lanes, int addrBits, int instances) {
+        /** Bits it stores. */
+        public long bits() {
+            return (long) width * depth;
+        }
+    }
+
+    /**
+     * The shell's memories, in the order the templates place them: the activation and weight
+     * FIFOs, the R partial-sum banks, the bias and multiplier buffers. Their bits sum to {@link #bufferBits}.
+     */
+    public java.util.List<Memory> memories() {
+        int actDepth = actBufferRows();
+        return java.util.List.of(
+                new Memory("activations", core.actBeatWidth(), actDepth, 1, log2(actDepth), 1),
+                new Memory("weights", core.weightBeatWidth(), WEIGHT_BUFFER_BEATS, 1, log2(WEIGHT_BUFFER_BEATS), 1),
+                new Memory("partial sums", busBits(), psumDepth(), lanes(), bits(psumDepth() - 1), core.rows()),
+                new Memory("parameters", busBits(), paramDepth(), 1, bits(paramDepth() - 1), 2));
+    }
+
     /** Folder and module prefix of the accelerator, e.g. {@code fineq_shifted_64x64_accel}. */
     public String name() {
         return core.name() + "_accel";

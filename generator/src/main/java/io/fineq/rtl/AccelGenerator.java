@@ -43,7 +43,8 @@ public final class AccelGenerator {
         Map<String, Object> flow = new TreeMap<>(TemplateContext.of(cfg.core(), synth, verilog));
         flow.putAll(context);
         flow.put("top", ModuleSet.ACCEL_TOP);
-        flow.put("inputPorts", "s_axil_* m_axi_*ready_i m_axi_rdata_i m_axi_rresp_i m_axi_rlast_i m_axi_rvalid_i m_axi_bresp_i m_axi_bvalid_i");
+        // Every bus input (the _i ports but the clock and reset), every bus output and the interrupt.
+        flow.put("inputPorts", "s_axil_*_i m_axi_*_i");
         flow.put("outputPorts", "irq_o s_axil_*_o m_axi_*_o");
         flow.put("vlnvName", prefix.equals(ModulePrefix.STANDARD) ? cfg.name() : prefix.substring(0, prefix.length() - (prefix.endsWith("_") ? 1 : 0)));
         files.addAll(flows.flowFiles(cfg.core(), flow));

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /** Entry point of fineq-hwcost.jar: MAC baseline RTL, Yosys area, performance/energy models, report. */
 @Command(name = "fineq-hwcost", mixinStandardHelpOptions = true, versionProvider = io.fineq.cli.CliConventions.Version.class,
         description = "FineQ hardware cost: MAC baseline array, PPA flow (area, timing, power), cycle and energy models, HTML report.",
-        subcommands = {MacCommand.class, AreaCommand.class, PpaCommand.class, SweepCommand.class, PerfCommand.class, ReportCommand.class, io.fineq.hwcost.cli.AccelEnergyCommand.class})
+        subcommands = {MacCommand.class, AreaCommand.class, PpaCommand.class, SweepCommand.class, PerfCommand.class, ReportCommand.class, io.fineq.hwcost.cli.AccelEnergyCommand.class,
+                io.fineq.hwcost.cli.AccelPpaCommand.class})
 public final class HwCostCli implements Runnable {
 
     public static void main(String[] args) {

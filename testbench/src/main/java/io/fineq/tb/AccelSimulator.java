@@ -63,8 +63,26 @@ public final class AccelSimulator {
     private final VerilatorBuild.Model model;
 
     public AccelSimulator(AccelConfig config, VerilatorBuild build) {
+        this(config, build, BuildOptions.regression());
+    }
+
+    /** With build options, e.g. {@link BuildOptions#activity()} for toggle coverage. */
+    public AccelSimulator(AccelConfig config, VerilatorBuild build, BuildOptions options) {
         this.config = config;
-        this.model = build.build(TOP, sources(config), HARNESS, BuildOptions.regression());
+        this.model = build.build(TOP, sources(config), HARNESS, options);
+    }
+
+    /**
+     * The model for switching activity: toggle coverage, and the core in its synthesised form (the
+     * one the PPA flow's netlist names), not the regressions' simulation view.
+     */
+    public static AccelSimulator forActivity(AccelConfig config, VerilatorBuild build) {
+        return new AccelSimulator(config, build.build(TOP, sources(config, RtlSources.synthesized(config.core())), HARNESS, BuildOptions.activity()));
+    }
+
+    private AccelSimulator(AccelConfig config, VerilatorBuild.Model model) {
+        this.config = config;
+        this.model = model;
     }
 
     public AccelConfig config() {
@@ -77,7 +95,11 @@ public final class AccelSimulator {
 
     /** The accelerator's Verilog with standard names: the core as the regressions simulate it, then the shell. */
     public static List<SourceFile> sources(AccelConfig cfg) {
-        List<SourceFile> out = new ArrayList<>(RtlSources.core(cfg.core()));
+        return sources(cfg, RtlSources.core(cfg.core()));
+    }
+
+    private static List<SourceFile> sources(AccelConfig cfg, List<SourceFile> core) {
+        List<SourceFile> out = new ArrayList<>(core);
         for (GeneratedFile f : new AccelGenerator(new io.fineq.rtl.TemplateRenderer()).shellModules(cfg)) {
             out.add(new SourceFile(f.name(), f.content()));
         }
@@ -86,6 +108,14 @@ public final class AccelSimulator {
 
     /** Runs {@code job} in {@code work} (which receives the memory files, script and log). */
     public Run run(AccelJobImage job, Memory mem, Path work) throws IOException {
+        return run(job, mem, work, null);
+    }
+
+    /**
+     * As {@link #run(AccelJobImage, Memory, Path)}, writing the job's toggle-coverage counters to
+     * {@code coverage} (null: none; the model must be built with coverage).
+     */
+    public Run run(AccelJobImage job, Memory mem, Path work, Path coverage) throws IOException {
         Files.createDirectories(work);
         Path in = work.resolve("mem_in.bin");
         Path out = work.resolve("mem_out.bin");
@@ -96,9 +126,10 @@ public final class AccelSimulator {
         Files.writeString(regs, job.script());
         Files.deleteIfExists(out);
         long maxCycles = 50_000_000L;
-        List<String> cmd = List.of(model.executable().toString(), "mem=" + in, "regs=" + regs, "out=" + out, "log=" + log,
+        List<String> cmd = new ArrayList<>(List.of(model.executable().toString(), "mem=" + in, "regs=" + regs, "out=" + out, "log=" + log,
                 "seed=" + mem.seed(), "stall=" + mem.stallPercent(), "lat_min=" + mem.latMin(), "lat_max=" + mem.latMax(),
-                "err_lo=" + mem.errLo(), "err_hi=" + mem.errHi(), "max_cycles=" + maxCycles);
+                "err_lo=" + mem.errLo(), "err_hi=" + mem.errHi(), "max_cycles=" + maxCycles));
+        if (coverage != null) cmd.add("coverage=" + coverage);
         Files.writeString(simLog, String.join(" ", cmd) + "\n");
         Processes.run(cmd, work, simLog, RUN_TIMEOUT_SECONDS);
         Map<String, Long> stats = new HashMap<>();

@@ -87,7 +87,8 @@ public final class Liberty {
         }
     }
 
-    public enum Kind { COMBINATIONAL, FLIP_FLOP, LATCH, CLOCK_GATE, OTHER }
+    /** {@code MACRO}: a hard macro ({@code is_macro_cell : true}), e.g. a memory, timed by its arcs, powered by its pins. */
+    public enum Kind { COMBINATIONAL, FLIP_FLOP, LATCH, CLOCK_GATE, MACRO, OTHER }
 
     /**
      * @param latchEnable the latch's enable expression (e.g. {@code G}), or null
@@ -130,6 +131,8 @@ public final class Liberty {
     private final Path path;
     private final String text;
     private double capUnitFf = 1;
+    private double timeUnitNs = 1;
+    private double leakageUnitW = 1e-9;
     private double voltage = 1;
     private Map<String, WireLoad> wireLoads = Map.of();
     private WireLoad defaultWireLoad;
@@ -180,6 +183,8 @@ public final class Liberty {
         Liberty l = new Liberty(lib.name(), source, text, Collections.unmodifiableMap(cells), defaultMaxTr);
         l.voltage = voltage(lib);
         l.capUnitFf = capFf;
+        l.timeUnitNs = timeNs;
+        l.leakageUnitW = leakageUnitW(lib, source);
         Map<String, WireLoad> wl = new LinkedHashMap<>();
         for (LibertyGroup g : lib.groups("wire_load")) wl.put(g.name(), WireLoad.of(g, capFf));
         l.wireLoads = Collections.unmodifiableMap(wl);
@@ -234,7 +239,9 @@ public final class Liberty {
         Kind kind;
         String latchEnable = null;
         String latchData = null;
-        if (gating != null) {
+        if ("true".equals(c.attr("is_macro_cell"))) {
+            kind = Kind.MACRO;
+        } else if (gating != null) {
             kind = Kind.CLOCK_GATE;
         } else if (!c.groups("ff").isEmpty()) {
             kind = Kind.FLIP_FLOP;
@@ -429,6 +436,26 @@ public final class Liberty {
     /** Supply voltage in V (nom_voltage or voltage_map). */
     public double voltage() {
         return voltage;
+    }
+
+    /** ns per time unit of the file. */
+    public double timeUnitNs() {
+        return timeUnitNs;
+    }
+
+    /** W per leakage-power unit of the file. */
+    public double leakageUnitW() {
+        return leakageUnitW;
+    }
+
+    /**
+     * This library with {@code groups} (Liberty groups in this library's units: templates, cells)
+     * added at its end, e.g. the memory macros of a design ({@code io.fineq.hwcost.sram.SramLibrary}).
+     */
+    public Liberty withGroups(String groups, Path source) {
+        int end = text.lastIndexOf('}');
+        if (end < 0) throw new LibertyException("liberty: '" + path + "' has no closing brace");
+        return of(text.substring(0, end) + groups + text.substring(end), source);
     }
 
     /** fF per capacitance unit of the file (1 for fF, 1000 for pF): SDC and ABC loads are in file units. */

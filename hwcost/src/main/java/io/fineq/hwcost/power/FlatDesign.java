@@ -58,12 +58,52 @@ public final class FlatDesign {
         }
         String c0 = categoryOf.apply(top.baseName());
         expand(n, lib, top, "", map, c0 != null ? c0 : topCategory, categoryOf);
+        resolveAliases();
     }
 
     private int flat(Map<Integer, Integer> map, int bit) {
         if (bit == Netlist.ZERO || bit == Netlist.UNDEF) return ZERO;
         if (bit == Netlist.ONE) return ONE;
         return map.computeIfAbsent(bit, b -> nets++);
+    }
+
+    /**
+     * Flat nets found to be one net: a module that connects two of its ports together (a feed-through,
+     * {@code assign out_o = in_i}) joins the outer nets on them. Union-find over flat net ids; a
+     * constant is its class's representative.
+     */
+    private final Map<Integer, Integer> alias = new HashMap<>();
+
+    private int find(int net) {
+        int r = net;
+        while (alias.containsKey(r)) r = alias.get(r);
+        while (alias.containsKey(net)) {
+            int next = alias.get(net);
+            if (next != r) alias.put(net, r);
+            net = next;
+        }
+        return r;
+    }
+
+    private void join(int a, int b) {
+        int ra = find(a);
+        int rb = find(b);
+        if (ra == rb || (ra < 2 && rb < 2)) return;
+        if (rb < 2) alias.put(ra, rb);
+        else alias.put(rb, ra);
+    }
+
+    private void resolveAliases() {
+        if (alias.isEmpty()) return;
+        for (Cell c : cells) {
+            for (int k = 0; k < c.nets().length; k++) if (c.nets()[k] >= 0) c.nets()[k] = find(c.nets()[k]);
+        }
+        Map<Integer, List<String[]>> merged = new HashMap<>();
+        names.forEach((net, list) -> merged.computeIfAbsent(find(net), k -> new ArrayList<>()).addAll(list));
+        names.clear();
+        names.putAll(merged);
+        topInputNets.replaceAll(this::find);
+        topOutputNets.replaceAll(this::find);
     }
 
     private void expand(Netlist n, Liberty lib, Netlist.Module m, String path, Map<Integer, Integer> map, String category,
@@ -92,7 +132,12 @@ public final class FlatDesign {
                     for (int i = 0; i < p.bits().length; i++) {
                         int ob = outer == null || i >= outer.length ? Netlist.UNDEF : outer[i];
                         int f = flat(map, ob);
-                        if (p.bits()[i] >= 0) inner.putIfAbsent(p.bits()[i], f);
+                        if (p.bits()[i] >= 0) {
+                            Integer had = inner.putIfAbsent(p.bits()[i], f);
+                            if (had != null && had != f) join(had, f);
+                        } else {
+                            join(f, p.bits()[i] == Netlist.ONE ? ONE : ZERO);   // a port the module ties to a constant
+                        }
                     }
                 }
                 String cat = categoryOf.apply(sub.baseName());

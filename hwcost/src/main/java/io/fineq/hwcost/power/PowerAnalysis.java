@@ -50,6 +50,11 @@ public final class PowerAnalysis {
 
         /** Toggles per cycle of a named RTL signal bit of a module (averaged over its instances), or negative when unknown. */
         double named(String module, String signal);
+
+        /** Toggles per cycle of a macro's output pin (a memory's read data), or negative when unknown. */
+        default double macroOutput(FlatDesign.Cell cell, String pin) {
+            return -1;
+        }
     }
 
     /**
@@ -206,6 +211,16 @@ public final class PowerAnalysis {
                         nets[n].clock = true;
                     }
                 }
+            } else if (kind == Liberty.Kind.MACRO) {
+                // A macro's outputs are sources like a register's: their measured rate, probability 0.5.
+                for (Liberty.Pin o : c.lib().outputs()) {
+                    int n = c.net(o.name());
+                    if (n >= 2) {
+                        double a = flat ? uniform : src.macroOutput(c, o.name());
+                        nets[n].act = a < 0 ? DEFAULT_ACTIVITY : a;
+                        nets[n].prob = 0.5;
+                    }
+                }
             } else if (c.lib().inputs().isEmpty()) {
                 for (Liberty.Pin o : c.lib().outputs()) {
                     int n = c.net(o.name());
@@ -311,6 +326,11 @@ public final class PowerAnalysis {
         }
         for (FlatDesign.Cell c : cells) {
             double pw = internal(c, nets, truths);
+            if (Double.isNaN(pw) && System.getenv("FINEQ_DEBUG_NAN") != null) {
+                StringBuilder dbg = new StringBuilder("NaN internal: " + c.path() + " " + c.lib().name());
+                for (int k = 0; k < c.pins().length; k++) { int nn = c.nets()[k]; if (nn >= 2) dbg.append(" ").append(c.pins()[k]).append(" act=").append(nets[nn].act).append(" p=").append(nets[nn].prob).append(" s=").append(nets[nn].slew).append(" l=").append(nets[nn].load).append(" drv=").append(nets[nn].driver >= 0 ? cells.get(nets[nn].driver).path() + ":" + cells.get(nets[nn].driver).lib().name() + ":" + cells.get(nets[nn].driver).lib().kind() : "" + nets[nn].driver); }
+                System.err.println(dbg);
+            }
             in += pw;
             lk += c.lib().leakageW();
             byCat.merge(c.category(), pw + c.lib().leakageW(), Double::sum);

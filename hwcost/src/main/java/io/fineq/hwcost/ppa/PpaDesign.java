@@ -44,6 +44,14 @@ public interface PpaDesign {
      */
     SwitchingActivity simulate(Path work) throws IOException;
 
+    /**
+     * The design's memories, which the flow maps onto the macro cells of
+     * {@link io.fineq.hwcost.sram.SramLibrary} (its {@code writeRtl} leaves {@code fineq_sram} out); none for a bare core.
+     */
+    default List<io.fineq.rtl.AccelConfig.Memory> memories() {
+        return List.of();
+    }
+
     /** How {@link #simulate} measures toggles, for progress lines and reports. */
     default String activitySource() {
         return "Verilator, toggle coverage";

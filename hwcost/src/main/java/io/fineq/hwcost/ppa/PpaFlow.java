@@ -14,6 +14,7 @@ import io.fineq.hwcost.netlist.TieCells;
 import io.fineq.hwcost.netlist.VerilogNetlistWriter;
 import io.fineq.hwcost.power.FlatDesign;
 import io.fineq.hwcost.power.PowerAnalysis;
+import io.fineq.hwcost.sram.SramLibrary;
 import io.fineq.hwcost.util.Tools;
 
 import java.io.IOException;
@@ -92,7 +93,17 @@ public final class PpaFlow {
                     + (user.wireLoads().isEmpty() ? "none" : String.join(", ", user.wireLoads().keySet())) + ")");
         }
         Files.createDirectories(work);
-        Liberty lib = user != null ? user : GenericLibrary.liberty(work.resolve("lib"));
+        Liberty withMacros = user != null ? user : GenericLibrary.liberty(work.resolve("lib"));
+        Path macroLib = null;
+        if (!d.memories().isEmpty()) {
+            // The design's memories as macro cells in the library's units: Yosys reads them as black
+            // boxes, OpenSTA and the power analysis as cells of the library.
+            macroLib = work.resolve("lib").resolve("fineq_sram_macros.lib");
+            Files.createDirectories(macroLib.getParent());
+            AtomicFiles.writeString(macroLib, SramLibrary.standalone(d.memories(), withMacros));
+            withMacros = withMacros.withGroups(SramLibrary.groups(d.memories(), withMacros), macroLib);
+        }
+        Liberty lib = withMacros;
         WireLoad wires = o.wires() ? lib.defaultWireLoad() : null;
         if (o.wires() && wires == null) throw new UserError("--wires: library " + lib.name() + " has no default_wire_load");
         CellRoles roles = new CellRoles(lib);
@@ -107,7 +118,7 @@ public final class PpaFlow {
 
         step(d, "Yosys synthesis onto " + lib.name());
         Path synth = work.resolve("synth");
-        Path script = SynthesisScript.write(synth, rtl, d.top(), roles, logicLib, o.periodNs(), lib.capUnitFf());
+        Path script = SynthesisScript.write(synth, rtl, d.top(), roles, logicLib, macroLib, o.periodNs(), lib.capUnitFf());
         long t0 = System.nanoTime();
         Tools.run(List.of("yosys", "-q", "-l", "yosys.log", script.getFileName().toString()), synth, synth.resolve("yosys.out"), TIMEOUT_SECONDS);
         double synthSeconds = (System.nanoTime() - t0) / 1e9;
@@ -266,13 +277,26 @@ public final class PpaFlow {
         // Verilator counts toggles per RTL module: every parameterisation of it together.
         Map<String, Long> baseCount = new HashMap<>();
         area.instances().forEach((module, count) -> baseCount.merge(Netlist.baseName(module), count, Long::sum));
-        return new PowerAnalysis(lib, clockMhz, SynthesisScript.outputLoadFf(roles)).withWireLoad(wires).withClockTree(roles.treeBuffer()).run(flat, new PowerAnalysis.Sources() {
+        // Variants of a parameterised module differ in width: a bit's average is over the instances that have it.
+        Map<String, Map<String, Long>> bitCount = new HashMap<>();
+        area.instances().forEach((module, count) -> {
+            Netlist.Module m = n.module(module);
+            if (m == null) return;
+            Map<String, Long> bits = bitCount.computeIfAbsent(m.baseName(), k -> new HashMap<>());
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Netlist.Port p : m.ports()) for (int i = 0; i < p.bits().length; i++) seen.add(m.bitName(p.name(), i));
+            for (VerilogNetlistWriter.Sequential q : w.sequentials().getOrDefault(module, List.of())) seen.add(q.rtlName());
+            for (String b : seen) bits.merge(b, count, Long::sum);
+        });
+        java.util.function.BiFunction<String, String, Long> instancesOf = (module, bit) ->
+                bitCount.getOrDefault(module, Map.of()).getOrDefault(bit, baseCount.getOrDefault(module, 1L));
+        PowerAnalysis.Result result = new PowerAnalysis(lib, clockMhz, SynthesisScript.outputLoadFf(roles)).withWireLoad(wires).withClockTree(roles.treeBuffer()).run(flat, new PowerAnalysis.Sources() {
             @Override
             public double sequential(FlatDesign.Cell c) {
                 VerilogNetlistWriter.Sequential q = seq.get(c.module() + "/" + c.name());
                 if (q == null) return -1;
                 String bit = q.rtlName();
-                return a.activity(c.baseModule(), bit, baseCount.getOrDefault(c.baseModule(), 1L));
+                return a.activity(c.baseModule(), bit, instancesOf.apply(c.baseModule(), bit));
             }
 
             @Override
@@ -294,9 +318,34 @@ public final class PpaFlow {
 
             @Override
             public double named(String module, String signal) {
-                return a.activity(module, signal, baseCount.getOrDefault(module, 1L));
+                return a.activity(module, signal, instancesOf.apply(module, signal));
+            }
+
+            @Override
+            public double macroOutput(FlatDesign.Cell c, String pin) {
+                String bit = SramLibrary.rtlBit(pin);
+                return a.activity(c.baseModule(), bit, instancesOf.apply(c.baseModule(), bit));
             }
         });
+        return withAccessEnergy(result, a, clockMhz);
+    }
+
+    /**
+     * Adds the memory macros' access energy over the job ({@link SwitchingActivity#accessPj}) as
+     * internal power of its categories.
+     */
+    static PowerAnalysis.Result withAccessEnergy(PowerAnalysis.Result p, SwitchingActivity a, int clockMhz) {
+        if (a.accessPj().isEmpty()) return p;
+        double seconds = a.cycles() / (clockMhz * 1e6);
+        Map<String, Double> byCat = new LinkedHashMap<>(p.byCategoryW());
+        double added = 0;
+        for (Map.Entry<String, Double> e : a.accessPj().entrySet()) {
+            double w = e.getValue() * 1e-12 / seconds;
+            byCat.merge(e.getKey(), w, Double::sum);
+            added += w;
+        }
+        return new PowerAnalysis.Result(p.totalW() + added, p.switchingW(), p.internalW() + added, p.leakageW(), byCat,
+                p.unknownSequentialFraction(), p.measuredNets(), p.clockTree());
     }
 
     private static Map<String, Double> powerByCategory(PowerAnalysis.Result p) {

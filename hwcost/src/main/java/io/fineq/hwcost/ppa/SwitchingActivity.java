@@ -18,11 +18,24 @@ import java.util.Map;
  * ({@link #activity}).
  */
 public record SwitchingActivity(Map<String, Map<String, Long>> toggles, Map<String, Map<String, Long>> instances, long cycles,
-                                long usefulMacs, String job) {
+                                long usefulMacs, String job, Map<String, Double> accessPj) {
 
     /** Activity whose per-bit instance counts are those of the netlist (every variant of a module has every bit). */
     public SwitchingActivity(Map<String, Map<String, Long>> toggles, long cycles, long usefulMacs, String job) {
-        this(toggles, Map.of(), cycles, usefulMacs, job);
+        this(toggles, Map.of(), cycles, usefulMacs, job, Map.of());
+    }
+
+    public SwitchingActivity(Map<String, Map<String, Long>> toggles, Map<String, Map<String, Long>> instances, long cycles,
+                             long usefulMacs, String job) {
+        this(toggles, instances, cycles, usefulMacs, job, Map.of());
+    }
+
+    /**
+     * The same activity with the energy of the job's memory-macro accesses, pJ by power category
+     * (counted exactly from the job: the macros' read/write energy is not a toggle rate).
+     */
+    public SwitchingActivity withAccessEnergy(Map<String, Double> pjByCategory) {
+        return new SwitchingActivity(toggles, instances, cycles, usefulMacs, job, Map.copyOf(pjByCategory));
     }
 
     /**
