@@ -32,11 +32,8 @@ public final class AccelEnergyCommand implements Callable<Integer> {
     static final Map<String, Double> MEASURED_CORE_MW = Map.of("fineq", 125.3, "fineq-shifted", 169.3, "mac-tree", 367.2);
     /** Core area, same run (mm²). */
     static final Map<String, Double> MEASURED_CORE_MM2 = Map.of("fineq", 0.385, "fineq-shifted", 0.448, "mac-tree", 0.875);
-    /**
-     * SRAM area per bit: Intel's 45 nm 6T cell, 0.346 um² (K. Mistry et al., IEDM 2007), at 60 % array efficiency
-     * (periphery of small macros), i.e. 0.577 um² per bit.
-     */
-    static final double SRAM_UM2_PER_BIT = 0.346 / 0.6;
+    /** SRAM area per bit: the project's 45 nm macro model ({@link io.fineq.hwcost.sram.SramLibrary#AREA_UM2_PER_BIT}). */
+    static final double SRAM_UM2_PER_BIT = io.fineq.hwcost.sram.SramLibrary.AREA_UM2_PER_BIT;
 
     @PathArg(PathArg.Kind.INPUT_FILE)
     @Option(names = "--run", required = true, paramLabel = "FILE", description = "the JSON of 'fineq accel-minilm --json'")

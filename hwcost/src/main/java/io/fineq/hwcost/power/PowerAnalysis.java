@@ -326,11 +326,6 @@ public final class PowerAnalysis {
         }
         for (FlatDesign.Cell c : cells) {
             double pw = internal(c, nets, truths);
-            if (Double.isNaN(pw) && System.getenv("FINEQ_DEBUG_NAN") != null) {
-                StringBuilder dbg = new StringBuilder("NaN internal: " + c.path() + " " + c.lib().name());
-                for (int k = 0; k < c.pins().length; k++) { int nn = c.nets()[k]; if (nn >= 2) dbg.append(" ").append(c.pins()[k]).append(" act=").append(nets[nn].act).append(" p=").append(nets[nn].prob).append(" s=").append(nets[nn].slew).append(" l=").append(nets[nn].load).append(" drv=").append(nets[nn].driver >= 0 ? cells.get(nets[nn].driver).path() + ":" + cells.get(nets[nn].driver).lib().name() + ":" + cells.get(nets[nn].driver).lib().kind() : "" + nets[nn].driver); }
-                System.err.println(dbg);
-            }
             in += pw;
             lk += c.lib().leakageW();
             byCat.merge(c.category(), pw + c.lib().leakageW(), Double::sum);
