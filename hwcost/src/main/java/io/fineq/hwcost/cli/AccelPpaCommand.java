@@ -51,15 +51,19 @@ public final class AccelPpaCommand implements Callable<Integer> {
             case "on" -> true;
             default -> throw new UserError("--wires: '" + wires + "' is not one of off, on");
         };
+        if (size < 8 || size > FineqConfig.MAX_DIM || Integer.bitCount(size) != 1) {
+            throw new UserError("--size: " + size + " is out of range: a power of two 8.." + FineqConfig.MAX_DIM + " (an activation row is whole bus words)");
+        }
+        List<String> shells = java.util.Arrays.stream(CoreKind.values()).filter(CoreKind::inShell).map(CoreKind::word).toList();
         List<AccelPpaDesign> ds = new ArrayList<>();
         for (String w : designs) {
-            CoreKind k = CoreKind.byWord("--designs", w.strip());
-            if (!k.inShell()) throw new UserError("--designs: " + k.word() + " has no accelerator shell (fineq, fineq-shifted or mac-tree)");
+            CoreKind k = java.util.Arrays.stream(CoreKind.values()).filter(c -> c.inShell() && c.word().equals(w.strip())).findFirst()
+                    .orElseThrow(() -> new UserError("--designs: '" + w.strip() + "' is not one of " + String.join(", ", shells)));
             AccelConfig cfg;
             try {
                 cfg = AccelConfig.defaults(new FineqConfig(size, size, 8, true, 0).withCore(k));
             } catch (ConfigException e) {
-                throw new UserError("--size: " + size + " is out of range: " + e.getMessage());
+                throw new UserError("--size: " + size + ": " + e.getMessage());
             }
             ds.add(new AccelPpaDesign(cfg, clockMhz));
         }

@@ -57,6 +57,21 @@ class HwCostCliTest {
         assertThat(tmp.resolve("p.png")).doesNotExist();
     }
 
+    /** accel-ppa's size, design list and wire mode: one line each, before any work (nothing in the work folder). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "--size|12|error: --size: 12 is out of range: a power of two 8..1024 (an activation row is whole bus words)",
+            "--size|4|error: --size: 4 is out of range: a power of two 8..1024 (an activation row is whole bus words)",
+            "--designs|mac-systolic|error: --designs: 'mac-systolic' is not one of fineq, fineq-shifted, mac-tree",
+            "--designs|fineq,macc|error: --designs: 'macc' is not one of fineq, fineq-shifted, mac-tree",
+            "--wires|both|error: --wires: 'both' is not one of off, on"})
+    void badAccelPpaOptionsAreOneLineErrors(String option, String value, String message) {
+        Result r = run("accel-ppa", option, value, "--work", tmp.resolve("w").toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip()).isEqualTo(message);
+        assertThat(tmp.resolve("w")).doesNotExist();
+    }
+
     @Test
     void missingLibertyIsOneLineErrorAndWritesNothing() {
         Path out = tmp.resolve("rep");
