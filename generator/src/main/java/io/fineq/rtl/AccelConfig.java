@@ -18,7 +18,7 @@ public record AccelConfig(FineqConfig core, int busBytes, int groupBlocks, int p
     public static final int DEFAULT_BUS_BYTES = 64;
     /** Outstanding read bursts (tags). */
     public static final int READ_TAGS = 8;
-    /** Write-queue entries: room for the write-back's words in flight (read + 3 vector-unit stages) and the bus's. */
+    /** Write-queue entries: room for the write-back's words in flight (read + 4 vector-unit stages) and the bus's. */
     public static final int WRITE_QUEUE = 8;
     /** Weight-buffer beats: two in the core's queue, these ahead of it. */
     public static final int WEIGHT_BUFFER_BEATS = 4;
