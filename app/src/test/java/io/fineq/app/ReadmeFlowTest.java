@@ -123,6 +123,10 @@ class ReadmeFlowTest {
         String sweep = fineq("sweep", "--sizes", "4", "--adder-pipelines", "0,1", "--no-power");
         assertThat(sweep).contains("sweep.csv");
         assertThat(user.resolve("build/sweep/sweep.csv")).isRegularFile();
+        // The README's accel-ppa with its default work folder build/accel-ppa (the smallest accelerator, without the activity job).
+        String accel = fineq("accel-ppa", "--size", "8", "--designs", "fineq-shifted", "--no-power");
+        assertThat(accel).contains("fineq_shifted_8x8_accel").contains("SRAM mm2");
+        assertThat(user.resolve("build/accel-ppa/fineq_shifted_8x8_accel/lib/fineq_sram_macros.lib")).isRegularFile();
     }
 
     @Test

@@ -50,11 +50,6 @@ public final class PowerAnalysis {
 
         /** Toggles per cycle of a named RTL signal bit of a module (averaged over its instances), or negative when unknown. */
         double named(String module, String signal);
-
-        /** Toggles per cycle of a macro's output pin (a memory's read data), or negative when unknown. */
-        default double macroOutput(FlatDesign.Cell cell, String pin) {
-            return -1;
-        }
     }
 
     /**
@@ -212,12 +207,12 @@ public final class PowerAnalysis {
                     }
                 }
             } else if (kind == Liberty.Kind.MACRO) {
-                // A macro's outputs are sources like a register's: their measured rate, probability 0.5.
+                // A macro's outputs (a memory's read data) are sources like a register's: probability 0.5,
+                // and the measured rate of the RTL wire they drive (below), else the default.
                 for (Liberty.Pin o : c.lib().outputs()) {
                     int n = c.net(o.name());
                     if (n >= 2) {
-                        double a = flat ? uniform : src.macroOutput(c, o.name());
-                        nets[n].act = a < 0 ? DEFAULT_ACTIVITY : a;
+                        nets[n].act = flat ? uniform : DEFAULT_ACTIVITY;
                         nets[n].prob = 0.5;
                     }
                 }

@@ -320,12 +320,6 @@ public final class PpaFlow {
             public double named(String module, String signal) {
                 return a.activity(module, signal, instancesOf.apply(module, signal));
             }
-
-            @Override
-            public double macroOutput(FlatDesign.Cell c, String pin) {
-                String bit = SramLibrary.rtlBit(pin);
-                return a.activity(c.baseModule(), bit, instancesOf.apply(c.baseModule(), bit));
-            }
         });
         return withAccessEnergy(result, a, clockMhz);
     }

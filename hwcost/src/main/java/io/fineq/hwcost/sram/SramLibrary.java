@@ -28,7 +28,7 @@ import java.util.Map;
  *     and width (word-line length), setup {@link #SETUP_NS} and hold {@link #HOLD_NS} on every
  *     input; the output's delay and transition grow with its load.</li>
  * </ul>
- * A macro's pin {@code p_k} is bit k of the RTL port {@code p} of {@code fineq_sram} ({@link #rtlBit}).
+ * A macro's pin {@code p_k} is bit k of the RTL port {@code p} of {@code fineq_sram}.
  */
 public final class SramLibrary {
     /** um² per bit: 0.346 um² 6T cell at 60 % array efficiency. */
@@ -83,14 +83,6 @@ public final class SramLibrary {
         Map<String, AccelConfig.Memory> out = new LinkedHashMap<>();
         for (AccelConfig.Memory m : memories) out.putIfAbsent(cellName(m), m);
         return out;
-    }
-
-    /** The RTL bit of a macro pin: {@code rdata_o_17} -> {@code rdata_o[17]}, {@code clk_i} -> itself. */
-    public static String rtlBit(String pin) {
-        int u = pin.lastIndexOf('_');
-        if (u < 0 || u == pin.length() - 1) return pin;
-        for (int i = u + 1; i < pin.length(); i++) if (!Character.isDigit(pin.charAt(i))) return pin;
-        return pin.substring(0, u) + "[" + pin.substring(u + 1) + "]";
     }
 
     /**

@@ -71,13 +71,6 @@ class SramLibraryTest {
     }
 
     @Test
-    void macroPinsNameTheirRtlBits() {
-        assertThat(SramLibrary.rtlBit("rdata_o_17")).isEqualTo("rdata_o[17]");
-        assertThat(SramLibrary.rtlBit("re_i_0")).isEqualTo("re_i[0]");
-        assertThat(SramLibrary.rtlBit("clk_i")).isEqualTo("clk_i");
-    }
-
-    @Test
     void verilogMapsEachConfigurationOnce() {
         AccelConfig cfg = AccelConfig.defaults(new FineqConfig(16, 16, 8, true, 0));
         String v = SramLibrary.verilog(cfg.memories());
