@@ -195,7 +195,9 @@ public final class DesignRuleRepair {
         List<Sink> movable = new ArrayList<>();
         for (Sink s : sinks) (s.outputPort() ? fixed : movable).add(s);
         CellRoles.Buffer big = roles.treeBuffer();
-        double chunkCap = Math.min(big.maxLoadFf(), roles.buffers().get(roles.buffers().size() - 1).maxLoadFf());
+        // A buffer of the tree keeps the wire margin free like every other driver.
+        double full = Math.min(big.maxLoadFf(), roles.buffers().get(roles.buffers().size() - 1).maxLoadFf());
+        double chunkCap = Math.max(full - wireMarginFf, full / 4);
         while (true) {
             double total = fixed.stream().mapToDouble(Sink::cap).sum() + movable.stream().mapToDouble(Sink::cap).sum();
             int pins = fixed.stream().mapToInt(Sink::fanout).sum() + movable.stream().mapToInt(Sink::fanout).sum();
@@ -226,7 +228,7 @@ public final class DesignRuleRepair {
 
     /** A new buffer on {@code net} driving {@code group} through a new net; returns the buffer's input as a sink. */
     private Sink drive(Netlist.Module m, int net, List<Sink> group, double groupCap) {
-        CellRoles.Buffer buf = roles.buffers().stream().filter(b -> b.maxLoadFf() >= groupCap).findFirst()
+        CellRoles.Buffer buf = roles.buffers().stream().filter(b -> b.maxLoadFf() >= groupCap + wireMarginFf).findFirst()
                 .orElse(roles.buffers().get(roles.buffers().size() - 1));
         int out = m.newNet();
         for (Sink s : group) s.cell().connections().get(s.pin())[s.index()] = out;
