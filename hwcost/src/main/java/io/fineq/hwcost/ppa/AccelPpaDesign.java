@@ -104,10 +104,7 @@ public final class AccelPpaDesign implements PpaDesign {
         for (GeneratedFile g : files) AtomicFiles.write(dir.resolve(g.name()), out -> out.write(g.content()));
         Path macros = dir.resolve("fineq_sram_macros.v");
         AtomicFiles.writeString(macros, SramLibrary.verilog(memories()));
-        List<Path> rtl = new ArrayList<>();
-        for (String m : ModuleSet.modules(cfg.core().core())) {
-            if (!m.equals("fineq_clock_gate")) rtl.add(dir.resolve(m + ".v"));
-        }
+        List<Path> rtl = new ArrayList<>(FineqPpaDesign.coreFiles(dir, cfg.core().core()));
         rtl.add(macros);
         for (String m : ModuleSet.ACCEL_MODULES) {
             if (!m.equals("fineq_sram")) rtl.add(dir.resolve(m + ".v"));

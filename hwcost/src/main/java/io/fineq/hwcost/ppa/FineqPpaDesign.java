@@ -85,8 +85,16 @@ public final class FineqPpaDesign implements PpaDesign {
         Files.createDirectories(dir);
         List<GeneratedFile> files = new RtlGenerator().generate(cfg, new SynthesisOptions(clockMhz), new VelocityBackend(new TemplateRenderer()));
         for (GeneratedFile g : files) AtomicFiles.write(dir.resolve(g.name()), out -> out.write(g.content()));
+        return coreFiles(dir, cfg.core());
+    }
+
+    /**
+     * The files of a core's modules in {@code dir}, leaves first, without the technology primitive
+     * the synthesis script maps onto library cells ({@code fineq_clock_gate}, SynthesisScript's cells.v).
+     */
+    static List<Path> coreFiles(Path dir, io.fineq.rtl.CoreKind core) {
         List<Path> rtl = new ArrayList<>();
-        for (String m : ModuleSet.modules(cfg.core())) {
+        for (String m : ModuleSet.modules(core)) {
             if (!m.equals("fineq_clock_gate")) rtl.add(dir.resolve(m + ".v"));
         }
         return rtl;
